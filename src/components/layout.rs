@@ -1,0 +1,124 @@
+//! The frame of every page: skip link, top bar with navigation by role,
+//! language switch and sign-out, then the page.
+
+use super::user::use_user;
+use crate::api::auth::{SetLanguage, SignOut};
+use crate::i18n::use_i18n;
+use crate::model::{CurrentUser, Lang, Role};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_user();
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <header class="topbar">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"◗"</span>
+                <span>"Portavoz"</span>
+            </a>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    user.get().await.map(|u| view! { <Nav user=u/> })
+                })}
+            </Suspense>
+            <LangSwitch/>
+        </header>
+        <main id="main" class="page">{children()}</main>
+    }
+}
+
+struct NavItem {
+    href: &'static str,
+    label: fn(&crate::i18n::Texts) -> &'static str,
+    role: Option<Role>,
+}
+
+const NAV: &[NavItem] = &[
+    NavItem { href: "/", label: |t| t.nav_home, role: None },
+    NavItem { href: "/team", label: |t| t.nav_my_team, role: Some(Role::Manager) },
+    NavItem { href: "/admin/people", label: |t| t.nav_people, role: Some(Role::Admin) },
+    NavItem { href: "/admin/teams", label: |t| t.nav_teams, role: Some(Role::Admin) },
+    NavItem { href: "/profile", label: |t| t.nav_profile, role: None },
+];
+
+/// Only the pages this person's roles open. The server enforces the same.
+#[component]
+fn Nav(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let links = NAV
+        .iter()
+        .filter(|item| item.role.is_none_or(|r| user.has(r)))
+        .map(|item| {
+            let label = item.label;
+            view! { <li><A href=item.href exact=true>{move || label(i18n.t())}</A></li> }
+        })
+        .collect_view();
+    view! {
+        <details class="nav-menu">
+            <summary>{move || i18n.t().nav_menu}</summary>
+            <nav aria-label="main">
+                <ul class="nav-links">{links}</ul>
+                <div class="nav-user">
+                    <span class="nav-user-name">{user.name.clone()}</span>
+                    <SignOutButton/>
+                </div>
+            </nav>
+        </details>
+    }
+}
+
+#[component]
+fn SignOutButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let sign_out = ServerAction::<SignOut>::new();
+    // With WebAssembly running, reload from scratch so no signed-in state lingers.
+    Effect::new(move || {
+        if let Some(Ok(())) = sign_out.value().get() {
+            let _ = window().location().assign("/sign-in");
+        }
+    });
+    view! {
+        <ActionForm action=sign_out attr:class="inline-form">
+            <button type="submit" class="button button-quiet" data-testid="sign-out">
+                {move || i18n.t().sign_out}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// Two buttons, one per language; works as a plain form before hydration.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let set_language = ServerAction::<SetLanguage>::new();
+    Effect::new(move || {
+        if let Some(Ok(lang)) = set_language.value().get() {
+            i18n.set(lang);
+        }
+    });
+    let button = move |lang: Lang| {
+        view! {
+            <button
+                type="submit"
+                name="lang"
+                value=lang.code()
+                class="lang-button"
+                lang=lang.code()
+                aria-pressed=move || (i18n.lang() == lang).to_string()
+                data-testid=format!("lang-{}", lang.code())
+            >
+                {lang.code().to_uppercase()}
+            </button>
+        }
+    };
+    view! {
+        <ActionForm action=set_language attr:class="lang-switch">
+            <span class="visually-hidden">{move || i18n.t().language}</span>
+            {button(Lang::Es)}
+            {button(Lang::En)}
+        </ActionForm>
+    }
+}

@@ -1,0 +1,79 @@
+//! Who may open which page. One table for both sides: the server uses it to
+//! redirect signed-out visitors and to answer 403 before rendering, the
+//! browser to show the same answer after client-side navigation. Data is
+//! protected separately: every server function checks on its own.
+
+use super::{CurrentUser, Role};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// Signed in and holding this role.
+    Role(Role),
+}
+
+pub fn page_access(path: &str) -> Access {
+    let path = path.trim_end_matches('/');
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match first {
+        "sign-in" | "invite" | "healthz" => Access::Public,
+        "admin" => Access::Role(Role::Admin),
+        "team" => Access::Role(Role::Manager),
+        _ if KNOWN_PAGES.contains(&first) => Access::SignedIn,
+        // Unknown paths render the 404 page to anyone.
+        _ => Access::Public,
+    }
+}
+
+/// First path segments of pages that need a signed-in person.
+const KNOWN_PAGES: &[&str] = &["", "profile"];
+
+impl Access {
+    pub fn allows(self, user: Option<&CurrentUser>) -> bool {
+        match self {
+            Access::Public => true,
+            Access::SignedIn => user.is_some(),
+            Access::Role(role) => user.is_some_and(|u| u.has(role)),
+        }
+    }
+}
+
+/// A `next` target for after sign-in: only a path on this site, never
+/// `//evil.example` or `https://…`, so the sign-in form is no open redirect.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/sign-in") => {
+            n.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_map_to_their_access() {
+        assert_eq!(page_access("/"), Access::SignedIn);
+        assert_eq!(page_access("/sign-in"), Access::Public);
+        assert_eq!(page_access("/invite/abc"), Access::Public);
+        assert_eq!(page_access("/admin/people"), Access::Role(Role::Admin));
+        assert_eq!(page_access("/team"), Access::Role(Role::Manager));
+        assert_eq!(page_access("/profile/"), Access::SignedIn);
+        assert_eq!(page_access("/no-such-page"), Access::Public);
+    }
+
+    #[test]
+    fn next_targets_stay_on_this_site() {
+        assert_eq!(safe_next(Some("/admin/people?q=ana")), "/admin/people?q=ana");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/sign-in")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

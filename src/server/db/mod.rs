@@ -1,0 +1,187 @@
+//! Storage: one trait per domain, one implementation per backend, each in its
+//! own SQL dialect. The backend is chosen from the `DATABASE_URL` scheme.
+//!
+//! Every method is one unit of work: where a change and its audit record
+//! must land together, the method takes both and writes them in one
+//! transaction.
+
+mod postgres;
+mod records;
+mod rows;
+mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+pub use postgres::PgStore;
+pub use records::*;
+pub use sqlite::SqliteStore;
+
+use crate::model::validate::Email;
+use crate::model::{
+    CurrentUser, Directory, InvitationPreview, PeopleQuery, Location, LocationId, Person, PersonId,
+    PersonStatus, Team, TeamId, TeamMember,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was broken (an e-mail or a name already used).
+    #[error("already exists")]
+    Duplicate,
+    /// The row changed since it was read.
+    #[error("conflict")]
+    Conflict,
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Maps a unique-constraint violation to `Duplicate`, as both backends report it.
+pub(crate) fn map_unique(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
+        _ => StoreError::Database(e),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
+    async fn count_people(&self) -> StoreResult<i64>;
+    async fn credentials_by_email(&self, email: &Email) -> StoreResult<Option<Credentials>>;
+    async fn current_user(&self, id: PersonId) -> StoreResult<Option<(CurrentUser, PersonStatus)>>;
+    /// One page of people matching the filters, and how many match in all.
+    async fn list_people(&self, query: &PeopleQuery) -> StoreResult<(Vec<Person>, i64)>;
+    async fn get_person(&self, id: PersonId) -> StoreResult<Option<Person>>;
+    /// Creates a person (and their roles and managed teams); `Duplicate` if the e-mail is taken.
+    async fn create_person(&self, new: &NewPerson, audit: &AuditEntry) -> StoreResult<PersonId>;
+    async fn update_person(&self, id: PersonId, change: &PersonChange, audit: &AuditEntry) -> StoreResult<()>;
+    /// Deactivating also ends every session of the person, in the same transaction.
+    async fn set_status(&self, id: PersonId, status: PersonStatus, audit: &AuditEntry) -> StoreResult<()>;
+    /// Sets a new password and ends every session of the person but `keep_session`.
+    async fn set_password(
+        &self,
+        id: PersonId,
+        password_hash: &str,
+        keep_session: Option<&str>,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn set_lang(&self, id: PersonId, lang: crate::model::Lang) -> StoreResult<()>;
+    async fn record_sign_in(&self, id: PersonId, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn count_active_admins(&self) -> StoreResult<i64>;
+    /// Members of the teams `manager` manages.
+    async fn team_members(&self, manager: PersonId) -> StoreResult<Vec<TeamMember>>;
+}
+
+#[async_trait]
+pub trait DirectoryStore: Send + Sync {
+    async fn directory(&self) -> StoreResult<Directory>;
+    async fn create_team(&self, name: &str, audit: &AuditEntry) -> StoreResult<TeamId>;
+    async fn create_location(&self, name: &str, audit: &AuditEntry) -> StoreResult<LocationId>;
+    async fn team_exists(&self, id: TeamId) -> StoreResult<bool>;
+    async fn location_exists(&self, id: LocationId) -> StoreResult<bool>;
+    async fn teams(&self) -> StoreResult<Vec<Team>>;
+    async fn locations(&self) -> StoreResult<Vec<Location>>;
+}
+
+#[async_trait]
+pub trait InvitationStore: Send + Sync {
+    /// Stores a new invitation and voids the person's earlier unused ones.
+    async fn create_invitation(&self, inv: &NewInvitation, audit: &AuditEntry) -> StoreResult<()>;
+    async fn invitation_preview(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<InvitationPreview>>;
+    /// Consumes the invitation (single use) and activates the person with the
+    /// chosen name and password. `NotFound` if the token is unknown, used or expired.
+    async fn accept_invitation(&self, accept: &AcceptInvitation) -> StoreResult<PersonId>;
+}
+
+#[async_trait]
+pub trait SessionRecords: Send + Sync {
+    /// Inserts a new session; `Duplicate` if the id exists.
+    async fn insert_session(&self, s: &SessionRow) -> StoreResult<()>;
+    async fn save_session(&self, s: &SessionRow) -> StoreResult<()>;
+    async fn load_session(&self, id: &str, now: DateTime<Utc>) -> StoreResult<Option<SessionRow>>;
+    async fn delete_session(&self, id: &str) -> StoreResult<()>;
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
+    async fn count_sessions(&self, person: PersonId) -> StoreResult<i64>;
+}
+
+#[async_trait]
+pub trait ThrottleStore: Send + Sync {
+    /// The latest time any of `keys` is blocked until, if one is.
+    async fn blocked_until(&self, keys: &[String], now: DateTime<Utc>) -> StoreResult<Option<DateTime<Utc>>>;
+    /// Counts a failure for `key` and returns the new count. A key whose last
+    /// failure is older than `window` starts again from one; `block` turns a
+    /// count into how long the key is then blocked.
+    async fn record_failure(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+        window: chrono::Duration,
+        block: fn(i64) -> chrono::Duration,
+    ) -> StoreResult<i64>;
+    async fn clear_failures(&self, key: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait AuditStore: Send + Sync {
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>>;
+}
+
+#[async_trait]
+pub trait SettingsStore: Send + Sync {
+    async fn setting(&self, key: &str) -> StoreResult<Option<String>>;
+    async fn put_setting(&self, key: &str, value: &str, audit: &AuditEntry) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait Store:
+    PeopleStore + DirectoryStore + InvitationStore + SessionRecords + ThrottleStore + AuditStore + SettingsStore
+{
+    fn backend(&self) -> Backend;
+    /// A cheap query that proves the database answers (for `/healthz`).
+    async fn ping(&self) -> StoreResult<()>;
+    async fn close(&self);
+}
+
+pub type Db = Arc<dyn Store>;
+
+/// Opens the database named by `url` (`sqlite://…` or `postgres://…`),
+/// creating an SQLite file if needed, and applies pending migrations.
+pub async fn connect(url: &str, max_connections: u32) -> Result<Db, StoreError> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::connect(url, max_connections).await?))
+    } else if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url, max_connections).await?))
+    } else {
+        Err(StoreError::Corrupt(format!(
+            "DATABASE_URL must start with sqlite:// or postgres:// (got {})",
+            url.split(':').next().unwrap_or("")
+        )))
+    }
+}
+
+/// Escapes a search term for `like … escape '\'`, so that "50%" or "a_b"
+/// match those characters instead of acting as wildcards.
+pub(crate) fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

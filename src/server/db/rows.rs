@@ -1,0 +1,177 @@
+//! Row shapes both backends decode into (the SQL differs, the shape does not),
+//! and their conversion to domain types.
+
+use super::{StoreError, StoreResult};
+use crate::model::{
+    CurrentUser, Lang, Location, Person, PersonStatus, Role, Roles, Team, TeamMember,
+};
+use chrono::{DateTime, Utc};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PersonRow {
+    pub person_id: i64,
+    pub name: String,
+    pub email: String,
+    pub status: String,
+    pub lang: String,
+    pub team_id: Option<i64>,
+    pub team_name: Option<String>,
+    pub location_id: Option<i64>,
+    pub location_name: Option<String>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// Comma-separated role names.
+    pub roles: Option<String>,
+    /// Comma-separated ids of the teams this person manages.
+    pub managed: Option<String>,
+}
+
+pub(crate) fn parse_status(s: &str) -> StoreResult<PersonStatus> {
+    PersonStatus::parse(s).ok_or_else(|| StoreError::Corrupt(format!("person status {s:?}")))
+}
+
+pub(crate) fn parse_lang(s: &str) -> Lang {
+    s.parse().unwrap_or_default()
+}
+
+pub(crate) fn parse_roles(csv: Option<&str>) -> StoreResult<Roles> {
+    csv.unwrap_or("")
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<Role>().map_err(|e| StoreError::Corrupt(format!("role {:?}", e.0))))
+        .collect()
+}
+
+fn parse_ids(csv: Option<&str>) -> StoreResult<Vec<i64>> {
+    let mut ids = csv
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<i64>().map_err(|_| StoreError::Corrupt(format!("id {s:?}"))))
+        .collect::<StoreResult<Vec<_>>>()?;
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+impl PersonRow {
+    pub fn into_person(self) -> StoreResult<Person> {
+        Ok(Person {
+            id: self.person_id,
+            status: parse_status(&self.status)?,
+            roles: parse_roles(self.roles.as_deref())?,
+            managed_team_ids: parse_ids(self.managed.as_deref())?,
+            lang: parse_lang(&self.lang),
+            name: self.name,
+            email: self.email,
+            team_id: self.team_id,
+            team_name: self.team_name,
+            location_id: self.location_id,
+            location_name: self.location_name,
+            last_sign_in_at: self.last_sign_in_at,
+        })
+    }
+
+    pub fn into_current_user(self) -> StoreResult<(CurrentUser, PersonStatus)> {
+        let status = parse_status(&self.status)?;
+        Ok((
+            CurrentUser {
+                id: self.person_id,
+                roles: parse_roles(self.roles.as_deref())?,
+                lang: parse_lang(&self.lang),
+                name: self.name,
+                email: self.email,
+                team_name: self.team_name,
+            },
+            status,
+        ))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TeamRow {
+    pub team_id: i64,
+    pub name: String,
+    pub member_count: i64,
+    /// Manager names separated by a newline (names may contain commas).
+    pub managers: Option<String>,
+}
+
+impl From<TeamRow> for Team {
+    fn from(r: TeamRow) -> Self {
+        Team {
+            id: r.team_id,
+            name: r.name,
+            member_count: r.member_count,
+            managers: r
+                .managers
+                .unwrap_or_default()
+                .lines()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LocationRow {
+    pub location_id: i64,
+    pub name: String,
+    pub member_count: i64,
+}
+
+impl From<LocationRow> for Location {
+    fn from(r: LocationRow) -> Self {
+        Location {
+            id: r.location_id,
+            name: r.name,
+            member_count: r.member_count,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TeamMemberRow {
+    pub person_id: i64,
+    pub name: String,
+    pub email: String,
+    pub status: String,
+    pub team_name: String,
+    pub location_name: Option<String>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+}
+
+impl TeamMemberRow {
+    pub fn into_member(self) -> StoreResult<TeamMember> {
+        Ok(TeamMember {
+            id: self.person_id,
+            status: parse_status(&self.status)?,
+            name: self.name,
+            email: self.email,
+            team_name: self.team_name,
+            location_name: self.location_name,
+            last_sign_in_at: self.last_sign_in_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CredentialsRow {
+    pub person_id: i64,
+    pub password_hash: Option<String>,
+    pub status: String,
+    pub lang: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct InvitationRow {
+    pub email: String,
+    pub name: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionDbRow {
+    pub session_id: String,
+    pub person_id: Option<i64>,
+    pub data: String,
+    pub expires_at: DateTime<Utc>,
+}

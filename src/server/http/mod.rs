@@ -1,0 +1,9 @@
+//! HTTP plumbing around the Leptos app: middleware and plain handlers.
+
+pub mod api_status;
+pub mod client_ip;
+pub mod csrf;
+pub mod headers;
+pub mod healthz;
+pub mod lang;
+pub mod pages;

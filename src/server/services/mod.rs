@@ -1,0 +1,27 @@
+//! Domain services: plain async functions that ordinary tests can call.
+//! Server functions stay thin and delegate here.
+
+pub mod accounts;
+pub mod bootstrap;
+pub mod demo;
+pub mod people;
+pub mod token;
+
+use crate::model::AppError;
+use crate::server::db::StoreError;
+
+/// Logs what the browser must not see and answers with a client-safe error.
+pub fn internal(e: impl std::fmt::Display) -> AppError {
+    tracing::error!(error = %e, "internal error");
+    AppError::Internal
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict => AppError::Conflict,
+            other => internal(other),
+        }
+    }
+}
