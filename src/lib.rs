@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Portavoz: an employee-ambassador platform.
 //!
 //! One crate, two builds: with `ssr` it is the server (axum, sqlx, sessions);

@@ -2,6 +2,7 @@
 
 use crate::model::{AppError, CurrentUser, InvitationPreview, Lang};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use {
@@ -11,7 +12,7 @@ use {
 };
 
 /// The signed-in person, or `None`.
-#[server(prefix = "/api", endpoint = "me")]
+#[server(prefix = "/api", endpoint = "me", input = Json)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     Ok(auth::current::current_user())
 }
@@ -59,7 +60,7 @@ pub async fn set_language(lang: Lang) -> Result<Lang, AppError> {
 }
 
 /// What the invitation page shows; `None` if the link is unknown, used or expired.
-#[server(prefix = "/api", endpoint = "invitation")]
+#[server(prefix = "/api", endpoint = "invitation", input = Json)]
 pub async fn invitation(token: String) -> Result<Option<InvitationPreview>, AppError> {
     let state = app_state()?;
     let hash = services::token::hash_token(&token);
@@ -95,7 +96,7 @@ pub async fn change_password(current: String, password: String, confirm: String)
 }
 
 /// The signed-in person's own record.
-#[server(prefix = "/api", endpoint = "profile")]
+#[server(prefix = "/api", endpoint = "profile", input = Json)]
 pub async fn my_profile() -> Result<crate::model::Person, AppError> {
     let user = auth::require_user()?;
     app_state()?.db.get_person(user.id).await?.ok_or(AppError::NotFound)

@@ -28,7 +28,7 @@ pub async fn list_people(query: PeopleQuery) -> Result<PeoplePage, AppError> {
 }
 
 /// Teams and locations with their member counts.
-#[server(prefix = "/api", endpoint = "directory")]
+#[server(prefix = "/api", endpoint = "directory", input = Json)]
 pub async fn get_directory() -> Result<Directory, AppError> {
     auth::require_role(Role::Admin)?;
     Ok(app_state()?.db.directory().await?)
@@ -77,7 +77,7 @@ pub async fn create_location(name: String) -> Result<LocationId, AppError> {
 }
 
 /// The members of the teams the signed-in manager manages, and no one else.
-#[server(prefix = "/api", endpoint = "team/members")]
+#[server(prefix = "/api", endpoint = "team/members", input = Json)]
 pub async fn my_team() -> Result<Vec<TeamMember>, AppError> {
     let manager = auth::require_role(Role::Manager)?;
     Ok(app_state()?.db.team_members(manager.id).await?)

@@ -59,9 +59,22 @@ impl FromStr for Role {
     }
 }
 
-/// A small ordered set of roles, cheap to copy and to send to the browser.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A small ordered set of roles, cheap to copy. On the wire it is a list of
+/// role names (`["ambassador", "editor"]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Roles(u8);
+
+impl Serialize for Roles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Role>::deserialize(d)?.into_iter().collect())
+    }
+}
 
 impl Roles {
     fn bit(role: Role) -> u8 {

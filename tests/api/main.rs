@@ -1,0 +1,12 @@
+//! Integration tests: the real server over HTTP, a fresh database per test,
+//! every test on SQLite and (when reachable) on PostgreSQL.
+
+mod helpers;
+
+mod auth;
+mod health;
+mod i18n;
+mod pages;
+mod people;
+mod roles;
+mod store;
