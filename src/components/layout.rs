@@ -56,9 +56,12 @@ fn Nav(user: CurrentUser) -> impl IntoView {
             view! { <li><A href=item.href exact=true>{move || label(i18n.t())}</A></li> }
         })
         .collect_view();
+    // On phones a checkbox folds the menu: it works before the WebAssembly
+    // loads and in every browser, unlike <details> on wide screens.
     view! {
-        <details class="nav-menu">
-            <summary>{move || i18n.t().nav_menu}</summary>
+        <div class="nav-menu">
+            <input type="checkbox" id="nav-toggle" class="nav-toggle"/>
+            <label for="nav-toggle" class="nav-toggle-label">{move || i18n.t().nav_menu}</label>
             <nav aria-label="main">
                 <ul class="nav-links">{links}</ul>
                 <div class="nav-user">
@@ -66,7 +69,7 @@ fn Nav(user: CurrentUser) -> impl IntoView {
                     <SignOutButton/>
                 </div>
             </nav>
-        </details>
+        </div>
     }
 }
 
