@@ -20,7 +20,11 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 /// Signs in and answers with where to go next. Works as a plain HTML form
 /// (then it redirects) and from the WebAssembly client.
 #[server(prefix = "/api", endpoint = "sign-in")]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<String, AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<String, AppError> {
     let state = app_state()?;
     let parts = ctx::parts()?;
     let ip = http::client_ip::from_parts(&parts, state.config.client_ip_header.as_deref());
@@ -29,7 +33,10 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     auth::session::begin(&session, signed_in.person, Utc::now())
         .await
         .map_err(services::internal)?;
-    ctx::set_cookie(http::lang::lang_cookie(signed_in.lang, state.config.secure_cookies()));
+    ctx::set_cookie(http::lang::lang_cookie(
+        signed_in.lang,
+        state.config.secure_cookies(),
+    ));
     let destination = crate::model::safe_next(next.as_deref());
     if ctx::is_plain_form(&parts) {
         leptos_axum::redirect(&destination);
@@ -41,7 +48,9 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
 pub async fn sign_out() -> Result<(), AppError> {
     let parts = ctx::parts()?;
     let session = ctx::session(&parts)?;
-    auth::session::end(&session).await.map_err(services::internal)?;
+    auth::session::end(&session)
+        .await
+        .map_err(services::internal)?;
     if ctx::is_plain_form(&parts) {
         leptos_axum::redirect("/sign-in");
     }
@@ -69,15 +78,24 @@ pub async fn invitation(token: String) -> Result<Option<InvitationPreview>, AppE
 
 /// Accepts an invitation: sets name and password, and signs the person in.
 #[server(prefix = "/api", endpoint = "invitation/accept")]
-pub async fn accept_invitation(token: String, name: String, password: String, confirm: String) -> Result<String, AppError> {
+pub async fn accept_invitation(
+    token: String,
+    name: String,
+    password: String,
+    confirm: String,
+) -> Result<String, AppError> {
     let state = app_state()?;
     let parts = ctx::parts()?;
-    let signed_in = services::accounts::accept_invitation(&state, &token, &name, &password, &confirm).await?;
+    let signed_in =
+        services::accounts::accept_invitation(&state, &token, &name, &password, &confirm).await?;
     let session = ctx::session(&parts)?;
     auth::session::begin(&session, signed_in.person, Utc::now())
         .await
         .map_err(services::internal)?;
-    ctx::set_cookie(http::lang::lang_cookie(signed_in.lang, state.config.secure_cookies()));
+    ctx::set_cookie(http::lang::lang_cookie(
+        signed_in.lang,
+        state.config.secure_cookies(),
+    ));
     if ctx::is_plain_form(&parts) {
         leptos_axum::redirect("/");
     }
@@ -86,18 +104,35 @@ pub async fn accept_invitation(token: String, name: String, password: String, co
 
 /// Changes one's password; every other session of the person ends.
 #[server(prefix = "/api", endpoint = "password")]
-pub async fn change_password(current: String, password: String, confirm: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
     let state = app_state()?;
     let user = auth::require_user()?;
     let parts = ctx::parts()?;
     let session = ctx::session(&parts)?;
     let keep = session.id().map(|id| id.to_string());
-    services::accounts::change_password(&state, user.id, &user.email, &current, &password, &confirm, keep.as_deref()).await
+    services::accounts::change_password(
+        &state,
+        user.id,
+        &user.email,
+        &current,
+        &password,
+        &confirm,
+        keep.as_deref(),
+    )
+    .await
 }
 
 /// The signed-in person's own record.
 #[server(prefix = "/api", endpoint = "profile", input = Json)]
 pub async fn my_profile() -> Result<crate::model::Person, AppError> {
     let user = auth::require_user()?;
-    app_state()?.db.get_person(user.id).await?.ok_or(AppError::NotFound)
+    app_state()?
+        .db
+        .get_person(user.id)
+        .await?
+        .ok_or(AppError::NotFound)
 }

@@ -7,8 +7,8 @@ pub mod people;
 #[cfg(feature = "ssr")]
 pub(crate) mod ctx {
     use crate::model::AppError;
-    use axum::http::request::Parts;
     use axum::http::header;
+    use axum::http::request::Parts;
 
     pub fn parts() -> Result<Parts, AppError> {
         leptos::prelude::use_context::<Parts>().ok_or_else(|| {
@@ -32,7 +32,11 @@ pub(crate) mod ctx {
         if let Some(url) = public {
             return url.as_str().trim_end_matches('/').to_string();
         }
-        if let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        if let Some(origin) = parts
+            .headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+        {
             if origin != "null" && url::Url::parse(origin).is_ok() {
                 return origin.trim_end_matches('/').to_string();
             }
@@ -55,9 +59,13 @@ pub(crate) mod ctx {
     }
 
     pub fn session(parts: &Parts) -> Result<tower_sessions::Session, AppError> {
-        parts.extensions.get::<tower_sessions::Session>().cloned().ok_or_else(|| {
-            tracing::error!("session missing from the request");
-            AppError::Internal
-        })
+        parts
+            .extensions
+            .get::<tower_sessions::Session>()
+            .cloned()
+            .ok_or_else(|| {
+                tracing::error!("session missing from the request");
+                AppError::Internal
+            })
     }
 }

@@ -37,11 +37,31 @@ struct NavItem {
 }
 
 const NAV: &[NavItem] = &[
-    NavItem { href: "/", label: |t| t.nav_home, role: None },
-    NavItem { href: "/team", label: |t| t.nav_my_team, role: Some(Role::Manager) },
-    NavItem { href: "/admin/people", label: |t| t.nav_people, role: Some(Role::Admin) },
-    NavItem { href: "/admin/teams", label: |t| t.nav_teams, role: Some(Role::Admin) },
-    NavItem { href: "/profile", label: |t| t.nav_profile, role: None },
+    NavItem {
+        href: "/",
+        label: |t| t.nav_home,
+        role: None,
+    },
+    NavItem {
+        href: "/team",
+        label: |t| t.nav_my_team,
+        role: Some(Role::Manager),
+    },
+    NavItem {
+        href: "/admin/people",
+        label: |t| t.nav_people,
+        role: Some(Role::Admin),
+    },
+    NavItem {
+        href: "/admin/teams",
+        label: |t| t.nav_teams,
+        role: Some(Role::Admin),
+    },
+    NavItem {
+        href: "/profile",
+        label: |t| t.nav_profile,
+        role: None,
+    },
 ];
 
 /// Only the pages this person's roles open. The server enforces the same.

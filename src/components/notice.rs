@@ -16,7 +16,10 @@ pub fn ErrorNotice(
     move || {
         let e = match error.get()? {
             AppError::Invalid(list) => {
-                let rest: Vec<_> = list.into_iter().filter(|f| !fields.contains(&f.field.as_str())).collect();
+                let rest: Vec<_> = list
+                    .into_iter()
+                    .filter(|f| !fields.contains(&f.field.as_str()))
+                    .collect();
                 if rest.is_empty() {
                     return None;
                 }
@@ -24,13 +27,18 @@ pub fn ErrorNotice(
             }
             other => other,
         };
-        Some(view! { <p class="notice notice-error" role="alert">{error_text(i18n.lang(), &e)}</p> })
+        Some(
+            view! { <p class="notice notice-error" role="alert">{error_text(i18n.lang(), &e)}</p> },
+        )
     }
 }
 
 /// The message for one field, if the error names it.
 #[component]
-pub fn FieldError(#[prop(into)] error: Signal<Option<AppError>>, field: &'static str) -> impl IntoView {
+pub fn FieldError(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().and_then(|e| e.for_field(field)).map(|code| {

@@ -39,7 +39,9 @@ fn role_blurb(r: Role) -> &'static str {
     match r {
         Role::Admin => "Invites people, sets roles and teams, and keeps the platform safe.",
         Role::Editor => "Writes the posts ambassadors share, with captions for each network.",
-        Role::Approver => "Reviews posts before they go live, and can pause all sharing in a crisis.",
+        Role::Approver => {
+            "Reviews posts before they go live, and can pause all sharing in a crisis."
+        }
         Role::Trainer => "Publishes courses so people learn to speak for the company.",
         Role::Manager => "Follows how their teams share and learn.",
         Role::Ambassador => "Shares approved content and learns to speak for the company.",

@@ -20,11 +20,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         }
         AppError::BadCredentials if es => "Correo o contraseña incorrectos.",
         AppError::BadCredentials => "Wrong e-mail or password.",
-        AppError::Conflict if es => "Alguien lo cambió mientras tanto. Recarga y vuelve a intentarlo.",
+        AppError::Conflict if es => {
+            "Alguien lo cambió mientras tanto. Recarga y vuelve a intentarlo."
+        }
         AppError::Conflict => "Someone changed this in the meantime. Reload and try again.",
         AppError::TooManyRequests { retry_after_secs } => {
             return if es {
-                format!("Demasiados intentos. Vuelve a probar en {} s.", retry_after_secs)
+                format!(
+                    "Demasiados intentos. Vuelve a probar en {} s.",
+                    retry_after_secs
+                )
             } else {
                 format!("Too many attempts. Try again in {} s.", retry_after_secs)
             }
@@ -51,18 +56,47 @@ pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
         other => {
             let (en, sp) = match other {
                 ErrorCode::Required => ("This is required.", "Este campo es obligatorio."),
-                ErrorCode::InvalidEmail => ("Enter an e-mail address like name@company.com.", "Escribe un correo como nombre@empresa.com."),
-                ErrorCode::EmailTaken => ("Someone already uses this e-mail.", "Ya hay alguien con este correo."),
-                ErrorCode::CommonPassword => ("This password is too common. Choose another.", "Esta contraseña es demasiado común. Elige otra."),
-                ErrorCode::PasswordsDiffer => ("The two passwords differ.", "Las dos contraseñas no coinciden."),
-                ErrorCode::WrongPassword => ("The current password is not right.", "La contraseña actual no es correcta."),
+                ErrorCode::InvalidEmail => (
+                    "Enter an e-mail address like name@company.com.",
+                    "Escribe un correo como nombre@empresa.com.",
+                ),
+                ErrorCode::EmailTaken => (
+                    "Someone already uses this e-mail.",
+                    "Ya hay alguien con este correo.",
+                ),
+                ErrorCode::CommonPassword => (
+                    "This password is too common. Choose another.",
+                    "Esta contraseña es demasiado común. Elige otra.",
+                ),
+                ErrorCode::PasswordsDiffer => (
+                    "The two passwords differ.",
+                    "Las dos contraseñas no coinciden.",
+                ),
+                ErrorCode::WrongPassword => (
+                    "The current password is not right.",
+                    "La contraseña actual no es correcta.",
+                ),
                 ErrorCode::UnknownTeam => ("That team does not exist.", "Ese equipo no existe."),
-                ErrorCode::UnknownLocation => ("That location does not exist.", "Esa sede no existe."),
+                ErrorCode::UnknownLocation => {
+                    ("That location does not exist.", "Esa sede no existe.")
+                }
                 ErrorCode::NameTaken => ("That name is already used.", "Ese nombre ya existe."),
-                ErrorCode::InvitationInvalid => ("This invitation link is not valid any more.", "Este enlace de invitación ya no es válido."),
-                ErrorCode::CannotDeactivateSelf => ("You cannot deactivate yourself.", "No puedes desactivarte a ti."),
-                ErrorCode::LastAdmin => ("Someone must remain admin.", "Debe quedar al menos una persona administradora."),
-                ErrorCode::ManagerNeedsTeam => ("A manager needs at least one team to manage.", "Quien es responsable necesita al menos un equipo a su cargo."),
+                ErrorCode::InvitationInvalid => (
+                    "This invitation link is not valid any more.",
+                    "Este enlace de invitación ya no es válido.",
+                ),
+                ErrorCode::CannotDeactivateSelf => (
+                    "You cannot deactivate yourself.",
+                    "No puedes desactivarte a ti.",
+                ),
+                ErrorCode::LastAdmin => (
+                    "Someone must remain admin.",
+                    "Debe quedar al menos una persona administradora.",
+                ),
+                ErrorCode::ManagerNeedsTeam => (
+                    "A manager needs at least one team to manage.",
+                    "Quien es responsable necesita al menos un equipo a su cargo.",
+                ),
                 ErrorCode::TooShort { .. } | ErrorCode::TooLong { .. } => ("", ""),
             };
             (if es { sp } else { en }).to_string()

@@ -5,7 +5,9 @@ fn hello(name: &str) -> String {
     format!("Hola, {name}")
 }
 fn invite_intro(email: &str) -> String {
-    format!("Te han invitado como {email}. Elige cómo se mostrará tu nombre y una contraseña, y listo.")
+    format!(
+        "Te han invitado como {email}. Elige cómo se mostrará tu nombre y una contraseña, y listo."
+    )
 }
 fn invitation_ready(email: &str) -> String {
     format!("La invitación para {email} está lista. Envíale este enlace:")
@@ -37,12 +39,18 @@ fn role_name(r: Role) -> &'static str {
 }
 fn role_blurb(r: Role) -> &'static str {
     match r {
-        Role::Admin => "Invita a personas, asigna roles y equipos, y mantiene la plataforma segura.",
+        Role::Admin => {
+            "Invita a personas, asigna roles y equipos, y mantiene la plataforma segura."
+        }
         Role::Editor => "Escribe las publicaciones que se comparten, con textos para cada red.",
-        Role::Approver => "Revisa las publicaciones antes de que salgan y puede pausar todo en una crisis.",
+        Role::Approver => {
+            "Revisa las publicaciones antes de que salgan y puede pausar todo en una crisis."
+        }
         Role::Trainer => "Publica cursos para aprender a hablar en nombre de la empresa.",
         Role::Manager => "Sigue cómo comparten y aprenden sus equipos.",
-        Role::Ambassador => "Comparte contenido aprobado y aprende a hablar en nombre de la empresa.",
+        Role::Ambassador => {
+            "Comparte contenido aprobado y aprende a hablar en nombre de la empresa."
+        }
     }
 }
 fn status_name(s: PersonStatus) -> &'static str {

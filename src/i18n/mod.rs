@@ -7,8 +7,8 @@
 //! server wrote, so hydration starts in the same language.
 
 mod en;
-mod es;
 mod errors;
+mod es;
 
 pub use errors::{code_text, error_text};
 

@@ -45,7 +45,12 @@ impl Access {
 /// `//evil.example` or `https://…`, so the sign-in form is no open redirect.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/sign-in") => {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.starts_with("/sign-in") =>
+        {
             n.to_string()
         }
         _ => "/".to_string(),
@@ -69,7 +74,10 @@ mod tests {
 
     #[test]
     fn next_targets_stay_on_this_site() {
-        assert_eq!(safe_next(Some("/admin/people?q=ana")), "/admin/people?q=ana");
+        assert_eq!(
+            safe_next(Some("/admin/people?q=ana")),
+            "/admin/people?q=ana"
+        );
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");

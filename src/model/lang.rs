@@ -69,11 +69,20 @@ mod tests {
 
     #[test]
     fn accept_language_respects_quality() {
-        assert_eq!(Lang::from_accept_language("es-ES,es;q=0.9,en;q=0.8"), Some(Lang::Es));
+        assert_eq!(
+            Lang::from_accept_language("es-ES,es;q=0.9,en;q=0.8"),
+            Some(Lang::Es)
+        );
         assert_eq!(Lang::from_accept_language("en-GB,es;q=0.5"), Some(Lang::En));
-        assert_eq!(Lang::from_accept_language("fr-FR, es;q=0.3, en;q=0.7"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR, es;q=0.3, en;q=0.7"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_accept_language("de, fr;q=0.9"), None);
-        assert_eq!(Lang::from_accept_language("es;q=0, en;q=0.1"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("es;q=0, en;q=0.1"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_accept_language(""), None);
     }
 }

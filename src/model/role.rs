@@ -130,7 +130,10 @@ mod tests {
         assert!(set.contains(Role::Editor));
         assert!(set.contains(Role::Manager));
         assert!(!set.contains(Role::Admin));
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Role::Editor, Role::Manager]);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            vec![Role::Editor, Role::Manager]
+        );
         assert!(Roles::none().is_empty());
     }
 }

@@ -31,8 +31,8 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..");
-        let chars_ok = !s.chars().any(|c| c.is_whitespace() || c.is_control())
-            && !domain.contains('@');
+        let chars_ok =
+            !s.chars().any(|c| c.is_whitespace() || c.is_control()) && !domain.contains('@');
         if local.is_empty() || !domain_ok || !chars_ok {
             return Err(ErrorCode::InvalidEmail);
         }
@@ -107,16 +107,64 @@ impl std::fmt::Debug for NewPassword {
 
 /// The passwords that top every breach list, at 8 characters or more.
 const COMMON_PASSWORDS: &[&str] = &[
-    "12345678", "123456789", "1234567890", "password", "password1", "password123",
-    "qwertyuiop", "qwerty123", "11111111", "00000000", "12341234", "87654321",
-    "iloveyou", "sunshine", "princess", "football", "baseball", "superman",
-    "trustno1", "welcome1", "welcome123", "abc12345", "abcd1234", "1q2w3e4r",
-    "1qaz2wsx", "qwer1234", "zaq12wsx", "passw0rd", "p@ssw0rd", "letmein1",
-    "admin123", "administrator", "changeme", "master123", "starwars", "whatever",
-    "asdfghjkl", "asdf1234", "q1w2e3r4", "11223344", "12121212", "123123123",
-    "contraseña", "contrasena", "contraseña1", "contrasena1", "123456789a",
-    "portavoz", "portavoz1", "portavoz123", "bienvenido", "bienvenido1",
-    "tequiero", "teamo123", "futbol123", "barcelona", "realmadrid", "qwertyui",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "password",
+    "password1",
+    "password123",
+    "qwertyuiop",
+    "qwerty123",
+    "11111111",
+    "00000000",
+    "12341234",
+    "87654321",
+    "iloveyou",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "superman",
+    "trustno1",
+    "welcome1",
+    "welcome123",
+    "abc12345",
+    "abcd1234",
+    "1q2w3e4r",
+    "1qaz2wsx",
+    "qwer1234",
+    "zaq12wsx",
+    "passw0rd",
+    "p@ssw0rd",
+    "letmein1",
+    "admin123",
+    "administrator",
+    "changeme",
+    "master123",
+    "starwars",
+    "whatever",
+    "asdfghjkl",
+    "asdf1234",
+    "q1w2e3r4",
+    "11223344",
+    "12121212",
+    "123123123",
+    "contraseña",
+    "contrasena",
+    "contraseña1",
+    "contrasena1",
+    "123456789a",
+    "portavoz",
+    "portavoz1",
+    "portavoz123",
+    "bienvenido",
+    "bienvenido1",
+    "tequiero",
+    "teamo123",
+    "futbol123",
+    "barcelona",
+    "realmadrid",
+    "qwertyui",
 ];
 
 fn is_common_password(raw: &str) -> bool {
@@ -130,9 +178,21 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(Email::parse("  Ana@Example.COM ").unwrap().as_str(), "ana@example.com");
+        assert_eq!(
+            Email::parse("  Ana@Example.COM ").unwrap().as_str(),
+            "ana@example.com"
+        );
         assert_eq!(Email::parse(""), Err(ErrorCode::Required));
-        for bad in ["ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "a na@example.com", "ana@.example.com", "ana@example..com"] {
+        for bad in [
+            "ana",
+            "ana@",
+            "@example.com",
+            "ana@example",
+            "ana@@example.com",
+            "a na@example.com",
+            "ana@.example.com",
+            "ana@example..com",
+        ] {
             assert_eq!(Email::parse(bad), Err(ErrorCode::InvalidEmail), "{bad}");
         }
         let long = format!("{}@example.com", "a".repeat(250));
@@ -141,19 +201,37 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(PersonName::parse("  Ana García ").unwrap().as_str(), "Ana García");
+        assert_eq!(
+            PersonName::parse("  Ana García ").unwrap().as_str(),
+            "Ana García"
+        );
         assert_eq!(PersonName::parse("   "), Err(ErrorCode::Required));
         assert!(PersonName::parse(&"ñ".repeat(100)).is_ok());
-        assert_eq!(PersonName::parse(&"ñ".repeat(101)), Err(ErrorCode::TooLong { max: 100 }));
+        assert_eq!(
+            PersonName::parse(&"ñ".repeat(101)),
+            Err(ErrorCode::TooLong { max: 100 })
+        );
     }
 
     #[test]
     fn passwords_follow_length_and_blocklist_only() {
         assert!(NewPassword::parse("correct horse").is_ok());
         assert!(NewPassword::parse("ñandúñandú").is_ok());
-        assert!(matches!(NewPassword::parse("short"), Err(ErrorCode::TooShort { min: 8 })));
-        assert!(matches!(NewPassword::parse("Password1"), Err(ErrorCode::CommonPassword)));
-        assert!(matches!(NewPassword::parse(&"x".repeat(129)), Err(ErrorCode::TooLong { max: 128 })));
-        assert_eq!(format!("{:?}", NewPassword::parse("correct horse").unwrap()), "NewPassword(**redacted**)");
+        assert!(matches!(
+            NewPassword::parse("short"),
+            Err(ErrorCode::TooShort { min: 8 })
+        ));
+        assert!(matches!(
+            NewPassword::parse("Password1"),
+            Err(ErrorCode::CommonPassword)
+        ));
+        assert!(matches!(
+            NewPassword::parse(&"x".repeat(129)),
+            Err(ErrorCode::TooLong { max: 128 })
+        ));
+        assert_eq!(
+            format!("{:?}", NewPassword::parse("correct horse").unwrap()),
+            "NewPassword(**redacted**)"
+        );
     }
 }

@@ -8,7 +8,11 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "portavoz", version, about = "Portavoz: employee advocacy with training, tracked sharing and leaderboards.")]
+#[command(
+    name = "portavoz",
+    version,
+    about = "Portavoz: employee advocacy with training, tracked sharing and leaderboards."
+)]
 pub struct Cli {
     /// Fill an empty database with a demo organization (same as PORTAVOZ_DEMO=1).
     #[arg(long, global = true)]
@@ -59,7 +63,10 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let store = db::connect(&config.database_url, 1).await?;
-            println!("Database {} is up to date.", redact_url(&config.database_url));
+            println!(
+                "Database {} is up to date.",
+                redact_url(&config.database_url)
+            );
             store.close().await;
             Ok(())
         }
@@ -73,7 +80,9 @@ pub async fn run() -> anyhow::Result<()> {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let demo = config.demo;
     let public = config.public_url.clone();
-    let app = Application::build(config).await.context("starting Portavoz")?;
+    let app = Application::build(config)
+        .await
+        .context("starting Portavoz")?;
     let url = public
         .map(|u| u.to_string().trim_end_matches('/').to_string())
         .unwrap_or_else(|| format!("http://{}", app.state().leptos_options.site_addr));

@@ -161,10 +161,12 @@ impl Config {
                 })
             }
         };
-        let default_lang = get("PORTAVOZ_DEFAULT_LANG").parse().map_err(|_| ConfigError {
-            key: "PORTAVOZ_DEFAULT_LANG",
-            message: "expected en or es".into(),
-        })?;
+        let default_lang = get("PORTAVOZ_DEFAULT_LANG")
+            .parse()
+            .map_err(|_| ConfigError {
+                key: "PORTAVOZ_DEFAULT_LANG",
+                message: "expected en or es".into(),
+            })?;
         let idle = parse("PORTAVOZ_SESSION_IDLE_MINUTES")?;
         let max = parse("PORTAVOZ_SESSION_MAX_HOURS")?;
         if idle == 0 || max == 0 {
@@ -174,7 +176,9 @@ impl Config {
             });
         }
         let concurrency = match parse("PORTAVOZ_PASSWORD_HASH_CONCURRENCY")? {
-            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            0 => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
             n => n as usize,
         };
         let header = get("PORTAVOZ_CLIENT_IP_HEADER");
@@ -184,14 +188,19 @@ impl Config {
             site_addr,
             site_root: get("LEPTOS_SITE_ROOT"),
             public_url,
-            demo: matches!(get("PORTAVOZ_DEMO").to_lowercase().as_str(), "1" | "true" | "yes"),
+            demo: matches!(
+                get("PORTAVOZ_DEMO").to_lowercase().as_str(),
+                "1" | "true" | "yes"
+            ),
             first_admin,
             default_lang,
             db_max_connections: parse("PORTAVOZ_DB_MAX_CONNECTIONS")?.clamp(1, 500) as u32,
             session_idle: Duration::from_secs(idle * 60),
             session_max: Duration::from_secs(max * 3600),
             cookie_security,
-            invitation_ttl: chrono::Duration::days(parse("PORTAVOZ_INVITATION_DAYS")?.clamp(1, 90) as i64),
+            invitation_ttl: chrono::Duration::days(
+                parse("PORTAVOZ_INVITATION_DAYS")?.clamp(1, 90) as i64
+            ),
             client_ip_header: (!header.is_empty()).then(|| header.to_ascii_lowercase()),
             hash_concurrency: concurrency.max(1),
             shutdown_grace: Duration::from_secs(parse("PORTAVOZ_SHUTDOWN_GRACE_SECONDS")?),
@@ -203,7 +212,10 @@ impl Config {
         match self.cookie_security {
             CookieSecurity::Always => true,
             CookieSecurity::Never => false,
-            CookieSecurity::Auto => self.public_url.as_ref().is_some_and(|u| u.scheme() == "https"),
+            CookieSecurity::Auto => self
+                .public_url
+                .as_ref()
+                .is_some_and(|u| u.scheme() == "https"),
         }
     }
 }
@@ -228,7 +240,10 @@ pub fn parse_env_file(text: &str) -> Vec<(String, String)> {
                 .strip_prefix('"')
                 .and_then(|v| v.strip_suffix('"'))
                 .unwrap_or(v);
-            (k.trim().trim_start_matches("export ").to_string(), v.to_string())
+            (
+                k.trim().trim_start_matches("export ").to_string(),
+                v.to_string(),
+            )
         })
         .collect()
 }
@@ -250,7 +265,10 @@ mod tests {
     use super::*;
 
     fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -276,17 +294,23 @@ mod tests {
 
     #[test]
     fn https_public_url_turns_on_secure_cookies() {
-        let c = Config::from_map(&map(&[("PORTAVOZ_PUBLIC_URL", "https://pv.example.com")])).unwrap();
+        let c =
+            Config::from_map(&map(&[("PORTAVOZ_PUBLIC_URL", "https://pv.example.com")])).unwrap();
         assert!(c.secure_cookies());
     }
 
     #[test]
     fn env_file_lines_are_parsed() {
-        let parsed = parse_env_file("# comment\nDATABASE_URL=\"postgres://x/y\"\n\nexport PORTAVOZ_DEMO=1\n");
-        assert_eq!(parsed, vec![
-            ("DATABASE_URL".to_string(), "postgres://x/y".to_string()),
-            ("PORTAVOZ_DEMO".to_string(), "1".to_string()),
-        ]);
+        let parsed = parse_env_file(
+            "# comment\nDATABASE_URL=\"postgres://x/y\"\n\nexport PORTAVOZ_DEMO=1\n",
+        );
+        assert_eq!(
+            parsed,
+            vec![
+                ("DATABASE_URL".to_string(), "postgres://x/y".to_string()),
+                ("PORTAVOZ_DEMO".to_string(), "1".to_string()),
+            ]
+        );
     }
 
     #[test]

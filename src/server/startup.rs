@@ -38,7 +38,12 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = db::connect(&config.database_url, config.db_max_connections)
             .await
-            .with_context(|| format!("opening the database ({})", redact_url(&config.database_url)))?;
+            .with_context(|| {
+                format!(
+                    "opening the database ({})",
+                    redact_url(&config.database_url)
+                )
+            })?;
         let hasher = Hasher::new(config.hash_concurrency);
 
         if let Some(admin) = &config.first_admin {
@@ -46,7 +51,11 @@ impl Application {
                 tracing::info!(person = id, email = %admin.email, "created the first admin");
             }
         }
-        let demo_seeded = if config.demo { demo::seed(&db, &hasher).await? } else { false };
+        let demo_seeded = if config.demo {
+            demo::seed(&db, &hasher).await?
+        } else {
+            false
+        };
         hasher.warm_up().await;
 
         let listener = TcpListener::bind(config.site_addr)
@@ -90,7 +99,10 @@ impl Application {
     /// Serves until `shutdown` completes, then stops accepting, lets in-flight
     /// requests finish (up to the configured grace period) and closes the
     /// database cleanly.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let grace = self.state.config.shutdown_grace;
         let stopping = Arc::new(tokio::sync::Notify::new());
         let signal = {
@@ -103,7 +115,8 @@ impl Application {
         };
         let server = axum::serve(
             self.listener,
-            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(signal);
         tokio::select! {
@@ -122,7 +135,11 @@ fn router(state: AppState) -> Router {
     let config = &state.config;
     let secure = config.secure_cookies();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
-        .with_name(if secure { "__Host-portavoz" } else { "portavoz" })
+        .with_name(if secure {
+            "__Host-portavoz"
+        } else {
+            "portavoz"
+        })
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure)
@@ -146,9 +163,17 @@ fn router(state: AppState) -> Router {
         .with_state(state.clone());
 
     // Static assets and probes skip sessions and page rendering entirely.
-    let pkg_dir = format!("{}/{}", state.leptos_options.site_root, state.leptos_options.site_pkg_dir);
+    let pkg_dir = format!(
+        "{}/{}",
+        state.leptos_options.site_root, state.leptos_options.site_pkg_dir
+    );
     let assets = Router::new()
-        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),

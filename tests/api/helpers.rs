@@ -129,7 +129,10 @@ pub fn base_config(database_url: &str) -> HashMap<String, String> {
         ("LEPTOS_SITE_ADDR".to_string(), "127.0.0.1:0".to_string()),
         ("PORTAVOZ_DEMO".to_string(), "1".to_string()),
         ("PORTAVOZ_DB_MAX_CONNECTIONS".to_string(), "4".to_string()),
-        ("PORTAVOZ_SHUTDOWN_GRACE_SECONDS".to_string(), "5".to_string()),
+        (
+            "PORTAVOZ_SHUTDOWN_GRACE_SECONDS".to_string(),
+            "5".to_string(),
+        ),
     ])
 }
 
@@ -139,12 +142,17 @@ impl TestApp {
         Self::spawn_with(backend, |_| {}).await
     }
 
-    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut HashMap<String, String>)) -> Option<TestApp> {
+    pub async fn spawn_with(
+        backend: Backend,
+        tweak: impl FnOnce(&mut HashMap<String, String>),
+    ) -> Option<TestApp> {
         let database_url = fresh_database(backend).await?;
         let mut values = base_config(&database_url);
         tweak(&mut values);
         let config = Config::from_map(&values).expect("test config");
-        let app = Application::build(config).await.expect("application builds");
+        let app = Application::build(config)
+            .await
+            .expect("application builds");
         Some(Self::run(app, backend, database_url))
     }
 
@@ -214,7 +222,12 @@ impl TestApp {
     }
 
     pub async fn sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
-        self.form(client, "sign-in", &[("email", email), ("password", password)]).await
+        self.form(
+            client,
+            "sign-in",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// A browser signed in as one of the demo accounts.
@@ -249,12 +262,22 @@ impl TestApp {
         use sqlx::Connection;
         match self.backend {
             Backend::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.database_url).await.expect("sqlite");
-                sqlx::query(sqlite).execute(&mut c).await.expect("sqlite statement");
+                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .expect("sqlite");
+                sqlx::query(sqlite)
+                    .execute(&mut c)
+                    .await
+                    .expect("sqlite statement");
             }
             Backend::Postgres => {
-                let mut c = sqlx::PgConnection::connect(&self.database_url).await.expect("postgres");
-                sqlx::query(postgres).execute(&mut c).await.expect("postgres statement");
+                let mut c = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("postgres");
+                sqlx::query(postgres)
+                    .execute(&mut c)
+                    .await
+                    .expect("postgres statement");
             }
         }
     }

@@ -7,7 +7,10 @@ use reqwest::header::LOCATION;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-on_both_backends!(every_role_can_do_exactly_its_actions, every_role_opens_exactly_its_pages);
+on_both_backends!(
+    every_role_can_do_exactly_its_actions,
+    every_role_opens_exactly_its_pages
+);
 
 const ACCOUNTS: &[(&str, &str)] = &[
     ("admin", "admin@example.com"),
@@ -32,8 +35,16 @@ struct Ctx {
 }
 
 const ACTIONS: &[Action] = &[
-    Action { endpoint: "people/list", allowed: &["admin"], body: |_, _| json!({"query": {"q": "", "role": null, "team_id": null, "status": null, "page": 1}}) },
-    Action { endpoint: "directory", allowed: &["admin"], body: |_, _| json!({}) },
+    Action {
+        endpoint: "people/list",
+        allowed: &["admin"],
+        body: |_, _| json!({"query": {"q": "", "role": null, "team_id": null, "status": null, "page": 1}}),
+    },
+    Action {
+        endpoint: "directory",
+        allowed: &["admin"],
+        body: |_, _| json!({}),
+    },
     Action {
         endpoint: "people/invite",
         allowed: &["admin"],
@@ -44,12 +55,43 @@ const ACTIONS: &[Action] = &[
         allowed: &["admin"],
         body: |c, _| json!({"id": c.luis, "form": {"email": "luis@example.com", "name": "Luis Fernández", "roles": ["ambassador"], "team_id": null, "location_id": null, "lang": "en", "managed_team_ids": []}}),
     },
-    Action { endpoint: "people/active", allowed: &["admin"], body: |c, _| json!({"id": c.carmen, "active": true}) },
-    Action { endpoint: "people/reinvite", allowed: &["admin"], body: |c, _| json!({"id": c.invited}) },
-    Action { endpoint: "teams/create", allowed: &["admin"], body: |_, who| json!({"name": format!("Team of {who}")}) },
-    Action { endpoint: "locations/create", allowed: &["admin"], body: |_, who| json!({"name": format!("Office of {who}")}) },
-    Action { endpoint: "team/members", allowed: &["manager"], body: |_, _| json!({}) },
-    Action { endpoint: "profile", allowed: &["admin", "editor", "approver", "trainer", "manager", "ambassador"], body: |_, _| json!({}) },
+    Action {
+        endpoint: "people/active",
+        allowed: &["admin"],
+        body: |c, _| json!({"id": c.carmen, "active": true}),
+    },
+    Action {
+        endpoint: "people/reinvite",
+        allowed: &["admin"],
+        body: |c, _| json!({"id": c.invited}),
+    },
+    Action {
+        endpoint: "teams/create",
+        allowed: &["admin"],
+        body: |_, who| json!({"name": format!("Team of {who}")}),
+    },
+    Action {
+        endpoint: "locations/create",
+        allowed: &["admin"],
+        body: |_, who| json!({"name": format!("Office of {who}")}),
+    },
+    Action {
+        endpoint: "team/members",
+        allowed: &["manager"],
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "profile",
+        allowed: &[
+            "admin",
+            "editor",
+            "approver",
+            "trainer",
+            "manager",
+            "ambassador",
+        ],
+        body: |_, _| json!({}),
+    },
 ];
 
 async fn every_role_can_do_exactly_its_actions(app: TestApp) {
@@ -60,20 +102,43 @@ async fn every_role_can_do_exactly_its_actions(app: TestApp) {
     };
     let anonymous = app.browser();
     for action in ACTIONS {
-        let res = app.call(&anonymous, action.endpoint, (action.body)(&ctx, "anonymous")).await;
-        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "anonymous → {}", action.endpoint);
+        let res = app
+            .call(
+                &anonymous,
+                action.endpoint,
+                (action.body)(&ctx, "anonymous"),
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNAUTHORIZED,
+            "anonymous → {}",
+            action.endpoint
+        );
         assert_eq!(res.json::<Value>().await.unwrap(), json!("Unauthenticated"));
     }
     for (who, email) in ACCOUNTS {
         let browser = app.signed_in(email).await;
         for action in ACTIONS {
-            let res = app.call(&browser, action.endpoint, (action.body)(&ctx, who)).await;
+            let res = app
+                .call(&browser, action.endpoint, (action.body)(&ctx, who))
+                .await;
             let status = res.status();
             let body: Value = res.json().await.unwrap_or(Value::Null);
             if action.allowed.contains(who) {
-                assert_eq!(status, StatusCode::OK, "{who} → {} should be allowed: {body}", action.endpoint);
+                assert_eq!(
+                    status,
+                    StatusCode::OK,
+                    "{who} → {} should be allowed: {body}",
+                    action.endpoint
+                );
             } else {
-                assert_eq!(status, StatusCode::FORBIDDEN, "{who} → {} should be denied: {body}", action.endpoint);
+                assert_eq!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{who} → {} should be denied: {body}",
+                    action.endpoint
+                );
                 assert_eq!(body, json!("Forbidden"));
             }
         }
@@ -91,8 +156,28 @@ async fn every_role_can_do_exactly_its_actions(app: TestApp) {
 }
 
 const PAGES: &[(&str, &[&str])] = &[
-    ("/", &["admin", "editor", "approver", "trainer", "manager", "ambassador"]),
-    ("/profile", &["admin", "editor", "approver", "trainer", "manager", "ambassador"]),
+    (
+        "/",
+        &[
+            "admin",
+            "editor",
+            "approver",
+            "trainer",
+            "manager",
+            "ambassador",
+        ],
+    ),
+    (
+        "/profile",
+        &[
+            "admin",
+            "editor",
+            "approver",
+            "trainer",
+            "manager",
+            "ambassador",
+        ],
+    ),
     ("/team", &["manager"]),
     ("/admin/people", &["admin"]),
     ("/admin/teams", &["admin"]),
@@ -102,7 +187,11 @@ async fn every_role_opens_exactly_its_pages(app: TestApp) {
     let anonymous = app.browser();
     for (path, _) in PAGES {
         let res = app.get(&anonymous, path).await;
-        assert!(res.status().is_redirection(), "anonymous {path}: {}", res.status());
+        assert!(
+            res.status().is_redirection(),
+            "anonymous {path}: {}",
+            res.status()
+        );
         let location = res.headers()[LOCATION].to_str().unwrap();
         assert!(location.starts_with("/sign-in"), "{path} → {location}");
     }
@@ -110,7 +199,11 @@ async fn every_role_opens_exactly_its_pages(app: TestApp) {
         let browser = app.signed_in(email).await;
         for (path, allowed) in PAGES {
             let res = app.get(&browser, path).await;
-            let expected = if allowed.contains(who) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            let expected = if allowed.contains(who) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
             assert_eq!(res.status(), expected, "{who} opening {path}");
             assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
         }

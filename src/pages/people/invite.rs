@@ -53,7 +53,10 @@ pub fn InvitePanel(
 
 /// The link, shown once, with a copy button.
 #[component]
-pub fn LinkReady(link: InvitationLink, on_close: impl Fn() + Send + Sync + 'static + Copy) -> impl IntoView {
+pub fn LinkReady(
+    link: InvitationLink,
+    on_close: impl Fn() + Send + Sync + 'static + Copy,
+) -> impl IntoView {
     let i18n = use_i18n();
     let copied = RwSignal::new(false);
     let url = link.url.clone();
@@ -94,7 +97,10 @@ fn select_all(ev: &leptos::ev::FocusEvent) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             input.select();
         }
     }

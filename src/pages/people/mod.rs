@@ -69,7 +69,10 @@ fn People() -> impl IntoView {
     let filters = Memo::new(move |_| filters_from_query(|k| query.read().get(k)));
     // Bumped after every change, so the list reloads.
     let changes = RwSignal::new(0u32);
-    let people = Resource::new(move || (filters.get(), changes.get()), |(f, _)| list_people(f));
+    let people = Resource::new(
+        move || (filters.get(), changes.get()),
+        |(f, _)| list_people(f),
+    );
     let dir = Resource::new(|| (), |_| get_directory());
     let inviting = RwSignal::new(false);
     let editing = RwSignal::new(None::<Person>);
@@ -176,10 +179,16 @@ mod tests {
             page: 2,
         };
         let qs = query_string(&f, 2);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(qs.trim_start_matches('?').as_bytes())
-            .into_owned()
-            .collect();
-        let back = filters_from_query(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(qs.trim_start_matches('?').as_bytes())
+                .into_owned()
+                .collect();
+        let back = filters_from_query(|k| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        });
         assert_eq!(back, f);
         assert_eq!(filters_from_query(|_| None).page, 1);
     }

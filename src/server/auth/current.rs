@@ -21,7 +21,12 @@ pub struct Auth(pub Option<CurrentUser>);
 /// every five minutes per session instead of on every request.
 const TOUCH_EVERY_SECS: i64 = 300;
 
-pub async fn resolve(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn resolve(
+    State(state): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let auth = match load(&state, &session).await {
         Ok(user) => Auth(user),
         Err(e) => {

@@ -88,7 +88,11 @@ impl Hasher {
             let has_real_hash = stored.is_some();
             let stored = stored.unwrap_or_else(|| dummy_hash().to_string());
             let ok = PasswordHash::new(&stored)
-                .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+                .map(|parsed| {
+                    argon2()
+                        .verify_password(password.as_bytes(), &parsed)
+                        .is_ok()
+                })
                 .unwrap_or(false);
             ok && has_real_hash
         })
@@ -110,7 +114,10 @@ mod tests {
         let h = Hasher::new(2);
         let hash = h.hash("correct horse battery").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(h.verify("correct horse battery", Some(hash.clone())).await.unwrap());
+        assert!(h
+            .verify("correct horse battery", Some(hash.clone()))
+            .await
+            .unwrap());
         assert!(!h.verify("wrong horse battery", Some(hash)).await.unwrap());
         assert!(!h.verify("anything", None).await.unwrap());
         assert!(!h.verify("x", Some("not a hash".into())).await.unwrap());

@@ -38,7 +38,8 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
 }
 
 fn to_row(record: &Record) -> session_store::Result<SessionRow> {
-    let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    let data = serde_json::to_string(&record.data)
+        .map_err(|e| session_store::Error::Encode(e.to_string()))?;
     let expires_at = DateTime::<Utc>::from_timestamp(record.expiry_date.unix_timestamp(), 0)
         .ok_or_else(|| session_store::Error::Encode("expiry out of range".into()))?;
     Ok(SessionRow {
@@ -63,27 +64,47 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        self.db.save_session(&to_row(record)?).await.map_err(backend)
+        self.db
+            .save_session(&to_row(record)?)
+            .await
+            .map_err(backend)
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let Some(row) = self.db.load_session(&id.to_string(), Utc::now()).await.map_err(backend)? else {
+        let Some(row) = self
+            .db
+            .load_session(&id.to_string(), Utc::now())
+            .await
+            .map_err(backend)?
+        else {
             return Ok(None);
         };
-        let data = serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        let data = serde_json::from_str(&row.data)
+            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
         let expiry_date = time::OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
-        Ok(Some(Record { id: *id, data, expiry_date }))
+        Ok(Some(Record {
+            id: *id,
+            data,
+            expiry_date,
+        }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.db.delete_session(&id.to_string()).await.map_err(backend)
+        self.db
+            .delete_session(&id.to_string())
+            .await
+            .map_err(backend)
     }
 }
 
 /// Starts a signed-in session: a new id (the old one is deleted, so a
 /// fixated id is worthless), the person, and the time for the absolute limit.
-pub async fn begin(session: &Session, person: PersonId, now: DateTime<Utc>) -> Result<(), tower_sessions::session::Error> {
+pub async fn begin(
+    session: &Session,
+    person: PersonId,
+    now: DateTime<Utc>,
+) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
     session.insert(PERSON_KEY, person).await?;
     session.insert(SIGNED_IN_AT_KEY, now.timestamp()).await?;

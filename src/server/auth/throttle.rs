@@ -54,15 +54,27 @@ fn keys(email: &Email, ip: Option<IpAddr>) -> Vec<String> {
 }
 
 /// Seconds until a new attempt is allowed, if the account or address is blocked.
-pub async fn retry_after(db: &Db, email: &Email, ip: Option<IpAddr>, now: DateTime<Utc>) -> StoreResult<Option<u64>> {
+pub async fn retry_after(
+    db: &Db,
+    email: &Email,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<u64>> {
     let until = db.blocked_until(&keys(email, ip), now).await?;
     Ok(until.map(|u| (u - now).num_seconds().max(1) as u64))
 }
 
-pub async fn record_failure(db: &Db, email: &Email, ip: Option<IpAddr>, now: DateTime<Utc>) -> StoreResult<()> {
-    db.record_failure(&account_key(email), now, WINDOW, account_block).await?;
+pub async fn record_failure(
+    db: &Db,
+    email: &Email,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    db.record_failure(&account_key(email), now, WINDOW, account_block)
+        .await?;
     if let Some(ip) = ip {
-        db.record_failure(&ip_key(ip), now, WINDOW, ip_block).await?;
+        db.record_failure(&ip_key(ip), now, WINDOW, ip_block)
+            .await?;
     }
     Ok(())
 }

@@ -20,7 +20,7 @@ pub use sqlite::SqliteStore;
 
 use crate::model::validate::Email;
 use crate::model::{
-    CurrentUser, Directory, InvitationPreview, PeopleQuery, Location, LocationId, Person, PersonId,
+    CurrentUser, Directory, InvitationPreview, Location, LocationId, PeopleQuery, Person, PersonId,
     PersonStatus, Team, TeamId, TeamMember,
 };
 
@@ -68,9 +68,19 @@ pub trait PeopleStore: Send + Sync {
     async fn get_person(&self, id: PersonId) -> StoreResult<Option<Person>>;
     /// Creates a person (and their roles and managed teams); `Duplicate` if the e-mail is taken.
     async fn create_person(&self, new: &NewPerson, audit: &AuditEntry) -> StoreResult<PersonId>;
-    async fn update_person(&self, id: PersonId, change: &PersonChange, audit: &AuditEntry) -> StoreResult<()>;
+    async fn update_person(
+        &self,
+        id: PersonId,
+        change: &PersonChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
     /// Deactivating also ends every session of the person, in the same transaction.
-    async fn set_status(&self, id: PersonId, status: PersonStatus, audit: &AuditEntry) -> StoreResult<()>;
+    async fn set_status(
+        &self,
+        id: PersonId,
+        status: PersonStatus,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
     /// Sets a new password and ends every session of the person but `keep_session`.
     async fn set_password(
         &self,
@@ -101,7 +111,11 @@ pub trait DirectoryStore: Send + Sync {
 pub trait InvitationStore: Send + Sync {
     /// Stores a new invitation and voids the person's earlier unused ones.
     async fn create_invitation(&self, inv: &NewInvitation, audit: &AuditEntry) -> StoreResult<()>;
-    async fn invitation_preview(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<InvitationPreview>>;
+    async fn invitation_preview(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<InvitationPreview>>;
     /// Consumes the invitation (single use) and activates the person with the
     /// chosen name and password. `NotFound` if the token is unknown, used or expired.
     async fn accept_invitation(&self, accept: &AcceptInvitation) -> StoreResult<PersonId>;
@@ -121,7 +135,11 @@ pub trait SessionRecords: Send + Sync {
 #[async_trait]
 pub trait ThrottleStore: Send + Sync {
     /// The latest time any of `keys` is blocked until, if one is.
-    async fn blocked_until(&self, keys: &[String], now: DateTime<Utc>) -> StoreResult<Option<DateTime<Utc>>>;
+    async fn blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>>;
     /// Counts a failure for `key` and returns the new count. A key whose last
     /// failure is older than `window` starts again from one; `block` turns a
     /// count into how long the key is then blocked.
@@ -148,7 +166,13 @@ pub trait SettingsStore: Send + Sync {
 
 #[async_trait]
 pub trait Store:
-    PeopleStore + DirectoryStore + InvitationStore + SessionRecords + ThrottleStore + AuditStore + SettingsStore
+    PeopleStore
+    + DirectoryStore
+    + InvitationStore
+    + SessionRecords
+    + ThrottleStore
+    + AuditStore
+    + SettingsStore
 {
     fn backend(&self) -> Backend;
     /// A cheap query that proves the database answers (for `/healthz`).

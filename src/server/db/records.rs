@@ -85,7 +85,11 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    pub fn new(actor_id: Option<PersonId>, action: &'static str, subject_type: &'static str) -> Self {
+    pub fn new(
+        actor_id: Option<PersonId>,
+        action: &'static str,
+        subject_type: &'static str,
+    ) -> Self {
         AuditEntry {
             at: Utc::now(),
             actor_id,

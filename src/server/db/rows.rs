@@ -37,7 +37,10 @@ pub(crate) fn parse_roles(csv: Option<&str>) -> StoreResult<Roles> {
     csv.unwrap_or("")
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<Role>().map_err(|e| StoreError::Corrupt(format!("role {:?}", e.0))))
+        .map(|s| {
+            s.parse::<Role>()
+                .map_err(|e| StoreError::Corrupt(format!("role {:?}", e.0)))
+        })
         .collect()
 }
 
@@ -46,7 +49,10 @@ fn parse_ids(csv: Option<&str>) -> StoreResult<Vec<i64>> {
         .unwrap_or("")
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<i64>().map_err(|_| StoreError::Corrupt(format!("id {s:?}"))))
+        .map(|s| {
+            s.parse::<i64>()
+                .map_err(|_| StoreError::Corrupt(format!("id {s:?}")))
+        })
         .collect::<StoreResult<Vec<_>>>()?;
     ids.sort_unstable();
     Ok(ids)

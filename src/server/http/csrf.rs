@@ -10,7 +10,11 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub async fn reject_cross_site(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn reject_cross_site(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
@@ -41,7 +45,10 @@ fn is_cross_site(headers: &HeaderMap, public_url: Option<&url::Url>) -> bool {
         None => {
             // Without a configured public address, the origin must name the host
             // the request was sent to.
-            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             let origin_host = match origin.port() {
                 Some(port) => format!("{}:{port}", origin.host_str().unwrap_or("")),
                 None => origin.host_str().unwrap_or("").to_string(),
@@ -66,20 +73,53 @@ mod tests {
 
     #[test]
     fn same_origin_requests_pass() {
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")]), None));
-        assert!(!is_cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]), None));
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            None
+        ));
+        assert!(!is_cross_site(
+            &headers(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000")
+            ]),
+            None
+        ));
         assert!(!is_cross_site(&headers(&[]), None));
         let public = url::Url::parse("https://pv.example.com").unwrap();
-        assert!(!is_cross_site(&headers(&[("origin", "https://pv.example.com"), ("host", "10.0.0.5:3000")]), Some(&public)));
+        assert!(!is_cross_site(
+            &headers(&[
+                ("origin", "https://pv.example.com"),
+                ("host", "10.0.0.5:3000")
+            ]),
+            Some(&public)
+        ));
     }
 
     #[test]
     fn cross_site_requests_are_refused() {
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")]), None));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")]), None));
-        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]), None));
-        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]), None));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "127.0.0.1:3000")
+            ]),
+            None
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]),
+            None
+        ));
         let public = url::Url::parse("https://pv.example.com").unwrap();
-        assert!(is_cross_site(&headers(&[("origin", "http://pv.example.com")]), Some(&public)));
+        assert!(is_cross_site(
+            &headers(&[("origin", "http://pv.example.com")]),
+            Some(&public)
+        ));
     }
 }

@@ -47,9 +47,15 @@ mod tests {
     fn cookie_beats_browser_beats_default() {
         let mut h = HeaderMap::new();
         assert_eq!(request_lang(&h, Lang::En), Lang::En);
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("es-ES,es;q=0.9"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("es-ES,es;q=0.9"),
+        );
         assert_eq!(request_lang(&h, Lang::En), Lang::Es);
-        h.insert(header::COOKIE, HeaderValue::from_static("id=abc; pv_lang=en"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("id=abc; pv_lang=en"),
+        );
         assert_eq!(request_lang(&h, Lang::Es), Lang::En);
     }
 }

@@ -21,11 +21,18 @@ pub async fn guard(req: Request, next: Next) -> Response {
     }
     let user = req.extensions().get::<Auth>().and_then(|a| a.0.clone());
     if user.is_none() {
-        let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let target = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
         let location = if target == "/" {
             "/sign-in".to_string()
         } else {
-            format!("/sign-in?next={}", url::form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>())
+            format!(
+                "/sign-in?next={}",
+                url::form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>()
+            )
         };
         return Redirect::to(&location).into_response();
     }

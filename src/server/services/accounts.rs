@@ -26,7 +26,12 @@ fn hash_error(e: HashError) -> AppError {
 /// Checks an e-mail and password. Unknown e-mails, wrong passwords and
 /// deactivated people all get the same answer after the same work.
 #[tracing::instrument(skip_all)]
-pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: Option<IpAddr>) -> Result<SignedIn, AppError> {
+pub async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<IpAddr>,
+) -> Result<SignedIn, AppError> {
     let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
     if password.is_empty() {
         return Err(AppError::field("password", ErrorCode::Required));
@@ -37,13 +42,20 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: Option<I
     }
     let credentials = state.db.credentials_by_email(&email).await?;
     let stored_hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
-    let matches = state.hasher.verify(password, stored_hash).await.map_err(hash_error)?;
+    let matches = state
+        .hasher
+        .verify(password, stored_hash)
+        .await
+        .map_err(hash_error)?;
     match credentials {
         Some(c) if matches && c.status == PersonStatus::Active => {
             throttle::record_success(&state.db, &email).await?;
             state.db.record_sign_in(c.id, now).await?;
             tracing::info!(person = c.id, "signed in");
-            Ok(SignedIn { person: c.id, lang: c.lang })
+            Ok(SignedIn {
+                person: c.id,
+                lang: c.lang,
+            })
         }
         _ => {
             throttle::record_failure(&state.db, &email, ip, now).await?;
@@ -54,7 +66,11 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: Option<I
 }
 
 /// Validates the "choose a password" form shared by invitations and password changes.
-fn new_password(password: &str, confirm: &str, errors: &mut Vec<FieldError>) -> Option<NewPassword> {
+fn new_password(
+    password: &str,
+    confirm: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<NewPassword> {
     match NewPassword::parse(password) {
         Ok(p) if password == confirm => Some(p),
         Ok(_) => {
@@ -85,10 +101,19 @@ pub async fn accept_invitation(
     };
     let token_hash = hash_token(token);
     // Check before the expensive hash, and again atomically when consuming.
-    if state.db.invitation_preview(&token_hash, Utc::now()).await?.is_none() {
+    if state
+        .db
+        .invitation_preview(&token_hash, Utc::now())
+        .await?
+        .is_none()
+    {
         return Err(AppError::field("token", ErrorCode::InvitationInvalid));
     }
-    let password_hash = state.hasher.hash(password.expose()).await.map_err(hash_error)?;
+    let password_hash = state
+        .hasher
+        .hash(password.expose())
+        .await
+        .map_err(hash_error)?;
     let accepted = state
         .db
         .accept_invitation(&AcceptInvitation {
@@ -100,7 +125,9 @@ pub async fn accept_invitation(
         .await;
     let person = match accepted {
         Ok(id) => id,
-        Err(StoreError::NotFound) => return Err(AppError::field("token", ErrorCode::InvitationInvalid)),
+        Err(StoreError::NotFound) => {
+            return Err(AppError::field("token", ErrorCode::InvitationInvalid))
+        }
         Err(e) => return Err(e.into()),
     };
     let lang = state
@@ -132,7 +159,12 @@ pub async fn change_password(
         .credentials_by_email(&email)
         .await?
         .and_then(|c| c.password_hash);
-    if !state.hasher.verify(current, stored).await.map_err(hash_error)? {
+    if !state
+        .hasher
+        .verify(current, stored)
+        .await
+        .map_err(hash_error)?
+    {
         errors.insert(0, FieldError::new("current", ErrorCode::WrongPassword));
     }
     let Some(new) = new.filter(|_| errors.is_empty()) else {
@@ -140,6 +172,9 @@ pub async fn change_password(
     };
     let hash = state.hasher.hash(new.expose()).await.map_err(hash_error)?;
     let audit = AuditEntry::new(Some(person), "person.password_changed", "person").subject(person);
-    state.db.set_password(person, &hash, keep_session, &audit).await?;
+    state
+        .db
+        .set_password(person, &hash, keep_session, &audit)
+        .await?;
     Ok(())
 }

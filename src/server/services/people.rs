@@ -3,8 +3,8 @@
 use super::token::{hash_token, new_token};
 use crate::model::validate::{short_text, Email, PersonName};
 use crate::model::{
-    AppError, CurrentUser, ErrorCode, FieldError, InvitationLink, LocationId, PersonForm,
-    PersonId, PersonStatus, Role, TeamId,
+    AppError, CurrentUser, ErrorCode, FieldError, InvitationLink, LocationId, PersonForm, PersonId,
+    PersonStatus, Role, TeamId,
 };
 use crate::server::db::{AuditEntry, NewInvitation, NewPerson, PersonChange, StoreError};
 use crate::server::state::AppState;
@@ -22,7 +22,11 @@ struct ValidForm {
 }
 
 /// Checks the form, adding what is wrong to `errors`; `Some` only when nothing is.
-async fn validate(state: &AppState, form: &PersonForm, errors: &mut Vec<FieldError>) -> Result<Option<ValidForm>, AppError> {
+async fn validate(
+    state: &AppState,
+    form: &PersonForm,
+    errors: &mut Vec<FieldError>,
+) -> Result<Option<ValidForm>, AppError> {
     let name = PersonName::parse(&form.name)
         .map_err(|code| errors.push(FieldError::new("name", code)))
         .ok();
@@ -57,7 +61,10 @@ async fn validate(state: &AppState, form: &PersonForm, errors: &mut Vec<FieldErr
         }
     }
     if roles.contains(&Role::Manager) && managed.is_empty() {
-        errors.push(FieldError::new("managed_team_ids", ErrorCode::ManagerNeedsTeam));
+        errors.push(FieldError::new(
+            "managed_team_ids",
+            ErrorCode::ManagerNeedsTeam,
+        ));
     }
     Ok(name.filter(|_| errors.is_empty()).map(|name| ValidForm {
         name: name.as_str().to_string(),
@@ -69,12 +76,21 @@ async fn validate(state: &AppState, form: &PersonForm, errors: &mut Vec<FieldErr
 }
 
 fn roles_detail(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Invites someone: the person exists at once (admins can see and edit them)
 /// and becomes active when they open the link and choose a password.
-pub async fn invite(state: &AppState, admin: &CurrentUser, form: &PersonForm, base_url: &str) -> Result<InvitationLink, AppError> {
+pub async fn invite(
+    state: &AppState,
+    admin: &CurrentUser,
+    form: &PersonForm,
+    base_url: &str,
+) -> Result<InvitationLink, AppError> {
     let mut errors = Vec::new();
     let email = Email::parse(&form.email)
         .map_err(|code| errors.push(FieldError::new("email", code)))
@@ -96,7 +112,8 @@ pub async fn invite(state: &AppState, admin: &CurrentUser, form: &PersonForm, ba
         managed_team_ids: valid.managed_team_ids,
         now,
     };
-    let audit = AuditEntry::new(Some(admin.id), "person.invited", "person").detail(roles_detail(&valid.roles));
+    let audit = AuditEntry::new(Some(admin.id), "person.invited", "person")
+        .detail(roles_detail(&valid.roles));
     let person_id = match state.db.create_person(&new, &audit).await {
         Ok(id) => id,
         Err(StoreError::Duplicate) => return Err(AppError::field("email", ErrorCode::EmailTaken)),
@@ -133,22 +150,43 @@ async fn issue_invitation(
 }
 
 /// A fresh link for someone who has not accepted yet; earlier links stop working.
-pub async fn reinvite(state: &AppState, admin: &CurrentUser, person_id: PersonId, base_url: &str) -> Result<InvitationLink, AppError> {
-    let person = state.db.get_person(person_id).await?.ok_or(AppError::NotFound)?;
+pub async fn reinvite(
+    state: &AppState,
+    admin: &CurrentUser,
+    person_id: PersonId,
+    base_url: &str,
+) -> Result<InvitationLink, AppError> {
+    let person = state
+        .db
+        .get_person(person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if person.status != PersonStatus::Invited {
         return Err(AppError::Conflict);
     }
     issue_invitation(state, admin, person_id, &person.email, base_url).await
 }
 
-pub async fn update(state: &AppState, admin: &CurrentUser, person_id: PersonId, form: &PersonForm) -> Result<(), AppError> {
-    let before = state.db.get_person(person_id).await?.ok_or(AppError::NotFound)?;
+pub async fn update(
+    state: &AppState,
+    admin: &CurrentUser,
+    person_id: PersonId,
+    form: &PersonForm,
+) -> Result<(), AppError> {
+    let before = state
+        .db
+        .get_person(person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut errors = Vec::new();
     let Some(valid) = validate(state, form, &mut errors).await? else {
         return Err(AppError::Invalid(errors));
     };
     let loses_admin = before.roles.contains(Role::Admin) && !valid.roles.contains(&Role::Admin);
-    if loses_admin && before.status == PersonStatus::Active && state.db.count_active_admins().await? <= 1 {
+    if loses_admin
+        && before.status == PersonStatus::Active
+        && state.db.count_active_admins().await? <= 1
+    {
         return Err(AppError::field("roles", ErrorCode::LastAdmin));
     }
     let change = PersonChange {
@@ -168,8 +206,17 @@ pub async fn update(state: &AppState, admin: &CurrentUser, person_id: PersonId, 
 }
 
 /// Offboards (every session ends at once) or brings someone back.
-pub async fn set_active(state: &AppState, admin: &CurrentUser, person_id: PersonId, active: bool) -> Result<PersonStatus, AppError> {
-    let person = state.db.get_person(person_id).await?.ok_or(AppError::NotFound)?;
+pub async fn set_active(
+    state: &AppState,
+    admin: &CurrentUser,
+    person_id: PersonId,
+    active: bool,
+) -> Result<PersonStatus, AppError> {
+    let person = state
+        .db
+        .get_person(person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !active && person_id == admin.id {
         return Err(AppError::field("status", ErrorCode::CannotDeactivateSelf));
     }
@@ -193,19 +240,35 @@ pub async fn set_active(state: &AppState, admin: &CurrentUser, person_id: Person
         if person.status == PersonStatus::Deactivated {
             return Ok(person.status);
         }
-        if person.roles.contains(Role::Admin) && person.status == PersonStatus::Active && state.db.count_active_admins().await? <= 1 {
+        if person.roles.contains(Role::Admin)
+            && person.status == PersonStatus::Active
+            && state.db.count_active_admins().await? <= 1
+        {
             return Err(AppError::field("status", ErrorCode::LastAdmin));
         }
         PersonStatus::Deactivated
     };
-    let action = if active { "person.reactivated" } else { "person.deactivated" };
+    let action = if active {
+        "person.reactivated"
+    } else {
+        "person.deactivated"
+    };
     let audit = AuditEntry::new(Some(admin.id), action, "person").subject(person_id);
     state.db.set_status(person_id, status, &audit).await?;
-    tracing::info!(person = person_id, admin = admin.id, action, "status changed");
+    tracing::info!(
+        person = person_id,
+        admin = admin.id,
+        action,
+        "status changed"
+    );
     Ok(status)
 }
 
-pub async fn create_team(state: &AppState, admin: &CurrentUser, name: &str) -> Result<TeamId, AppError> {
+pub async fn create_team(
+    state: &AppState,
+    admin: &CurrentUser,
+    name: &str,
+) -> Result<TeamId, AppError> {
     let name = short_text(name, TEAM_NAME_MAX).map_err(|code| AppError::field("name", code))?;
     let audit = AuditEntry::new(Some(admin.id), "team.created", "team").detail(name.clone());
     match state.db.create_team(&name, &audit).await {
@@ -215,9 +278,14 @@ pub async fn create_team(state: &AppState, admin: &CurrentUser, name: &str) -> R
     }
 }
 
-pub async fn create_location(state: &AppState, admin: &CurrentUser, name: &str) -> Result<LocationId, AppError> {
+pub async fn create_location(
+    state: &AppState,
+    admin: &CurrentUser,
+    name: &str,
+) -> Result<LocationId, AppError> {
     let name = short_text(name, TEAM_NAME_MAX).map_err(|code| AppError::field("name", code))?;
-    let audit = AuditEntry::new(Some(admin.id), "location.created", "location").detail(name.clone());
+    let audit =
+        AuditEntry::new(Some(admin.id), "location.created", "location").detail(name.clone());
     match state.db.create_location(&name, &audit).await {
         Ok(id) => Ok(id),
         Err(StoreError::Duplicate) => Err(AppError::field("name", ErrorCode::NameTaken)),

@@ -1,5 +1,7 @@
 use super::{audit, PgStore};
-use crate::server::db::{AuditEntry, AuditFilter, AuditRecord, AuditStore, SettingsStore, StoreResult};
+use crate::server::db::{
+    AuditEntry, AuditFilter, AuditRecord, AuditStore, SettingsStore, StoreResult,
+};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -29,10 +31,12 @@ impl AuditStore for PgStore {
 #[async_trait]
 impl SettingsStore for PgStore {
     async fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("select value from setting where setting_key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("select value from setting where setting_key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     async fn put_setting(&self, key: &str, value: &str, entry: &AuditEntry) -> StoreResult<()> {

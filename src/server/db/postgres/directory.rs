@@ -39,12 +39,14 @@ impl DirectoryStore for PgStore {
 
     async fn create_team(&self, name: &str, entry: &AuditEntry) -> StoreResult<TeamId> {
         let mut tx = self.pool.begin().await?;
-        let id: TeamId = sqlx::query_scalar("insert into team (name, created_at) values ($1, $2) returning team_id")
-            .bind(name)
-            .bind(entry.at)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(map_unique)?;
+        let id: TeamId = sqlx::query_scalar(
+            "insert into team (name, created_at) values ($1, $2) returning team_id",
+        )
+        .bind(name)
+        .bind(entry.at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map_unique)?;
         audit(&mut tx, &entry.clone().subject(id)).await?;
         tx.commit().await?;
         Ok(id)
@@ -52,29 +54,34 @@ impl DirectoryStore for PgStore {
 
     async fn create_location(&self, name: &str, entry: &AuditEntry) -> StoreResult<LocationId> {
         let mut tx = self.pool.begin().await?;
-        let id: LocationId =
-            sqlx::query_scalar("insert into location (name, created_at) values ($1, $2) returning location_id")
-                .bind(name)
-                .bind(entry.at)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(map_unique)?;
+        let id: LocationId = sqlx::query_scalar(
+            "insert into location (name, created_at) values ($1, $2) returning location_id",
+        )
+        .bind(name)
+        .bind(entry.at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map_unique)?;
         audit(&mut tx, &entry.clone().subject(id)).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     async fn team_exists(&self, id: TeamId) -> StoreResult<bool> {
-        Ok(sqlx::query_scalar("select exists(select 1 from team where team_id = $1)")
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("select exists(select 1 from team where team_id = $1)")
+                .bind(id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     async fn location_exists(&self, id: LocationId) -> StoreResult<bool> {
-        Ok(sqlx::query_scalar("select exists(select 1 from location where location_id = $1)")
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("select exists(select 1 from location where location_id = $1)")
+                .bind(id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

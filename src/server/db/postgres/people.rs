@@ -6,8 +6,8 @@ use crate::model::{
 };
 use crate::server::db::rows::{CredentialsRow, PersonRow, TeamMemberRow};
 use crate::server::db::{
-    escape_like, map_unique, rows, AuditEntry, Credentials, NewPerson, PeopleStore, PersonChange, StoreError,
-    StoreResult,
+    escape_like, map_unique, rows, AuditEntry, Credentials, NewPerson, PeopleStore, PersonChange,
+    StoreError, StoreResult,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -83,10 +83,11 @@ impl PeopleStore for PgStore {
     }
 
     async fn current_user(&self, id: PersonId) -> StoreResult<Option<(CurrentUser, PersonStatus)>> {
-        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(PersonRow::into_current_user).transpose()
     }
 
@@ -100,16 +101,17 @@ impl PeopleStore for PgStore {
         let status = query.status.map(|s| s.as_str());
         let per_page = i64::from(PEOPLE_PER_PAGE);
         let offset = i64::from(query.page.max(1) - 1) * per_page;
-        let rows: Vec<PersonRow> =
-            sqlx::query_as(&format!("{PERSON_SELECT} {filter} order by lower(p.name), p.person_id limit $5 offset $6"))
-                .bind(&q)
-                .bind(role)
-                .bind(query.team_id)
-                .bind(status)
-                .bind(per_page)
-                .bind(offset)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<PersonRow> = sqlx::query_as(&format!(
+            "{PERSON_SELECT} {filter} order by lower(p.name), p.person_id limit $5 offset $6"
+        ))
+        .bind(&q)
+        .bind(role)
+        .bind(query.team_id)
+        .bind(status)
+        .bind(per_page)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
         let total: i64 = sqlx::query_scalar(&format!("select count(*) from person p {filter}"))
             .bind(&q)
             .bind(role)
@@ -117,15 +119,19 @@ impl PeopleStore for PgStore {
             .bind(status)
             .fetch_one(&self.pool)
             .await?;
-        let people = rows.into_iter().map(PersonRow::into_person).collect::<StoreResult<_>>()?;
+        let people = rows
+            .into_iter()
+            .map(PersonRow::into_person)
+            .collect::<StoreResult<_>>()?;
         Ok((people, total))
     }
 
     async fn get_person(&self, id: PersonId) -> StoreResult<Option<Person>> {
-        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(PersonRow::into_person).transpose()
     }
 
@@ -152,7 +158,12 @@ impl PeopleStore for PgStore {
         Ok(id)
     }
 
-    async fn update_person(&self, id: PersonId, change: &PersonChange, entry: &AuditEntry) -> StoreResult<()> {
+    async fn update_person(
+        &self,
+        id: PersonId,
+        change: &PersonChange,
+        entry: &AuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "update person set name = $1, team_id = $2, location_id = $3, lang = $4, updated_at = $5
@@ -175,14 +186,20 @@ impl PeopleStore for PgStore {
         Ok(())
     }
 
-    async fn set_status(&self, id: PersonId, status: PersonStatus, entry: &AuditEntry) -> StoreResult<()> {
+    async fn set_status(
+        &self,
+        id: PersonId,
+        status: PersonStatus,
+        entry: &AuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
-        let done = sqlx::query("update person set status = $1, updated_at = $2 where person_id = $3")
-            .bind(status.as_str())
-            .bind(entry.at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let done =
+            sqlx::query("update person set status = $1, updated_at = $2 where person_id = $3")
+                .bind(status.as_str())
+                .bind(entry.at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -191,11 +208,13 @@ impl PeopleStore for PgStore {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("update invitation set used_at = $1 where person_id = $2 and used_at is null")
-                .bind(entry.at)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "update invitation set used_at = $1 where person_id = $2 and used_at is null",
+            )
+            .bind(entry.at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
         audit(&mut tx, entry).await?;
         tx.commit().await?;

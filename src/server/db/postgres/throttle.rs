@@ -5,7 +5,11 @@ use chrono::{DateTime, Utc};
 
 #[async_trait]
 impl ThrottleStore for PgStore {
-    async fn blocked_until(&self, keys: &[String], now: DateTime<Utc>) -> StoreResult<Option<DateTime<Utc>>> {
+    async fn blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>> {
         Ok(sqlx::query_scalar(
             "select max(blocked_until) from sign_in_throttle
              where throttle_key = any($1) and blocked_until > $2",

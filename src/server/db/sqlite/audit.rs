@@ -1,5 +1,7 @@
 use super::{audit, SqliteStore};
-use crate::server::db::{AuditEntry, AuditFilter, AuditRecord, AuditStore, SettingsStore, StoreResult};
+use crate::server::db::{
+    AuditEntry, AuditFilter, AuditRecord, AuditStore, SettingsStore, StoreResult,
+};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -29,10 +31,12 @@ impl AuditStore for SqliteStore {
 #[async_trait]
 impl SettingsStore for SqliteStore {
     async fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("select value from setting where setting_key = ?")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("select value from setting where setting_key = ?")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     async fn put_setting(&self, key: &str, value: &str, entry: &AuditEntry) -> StoreResult<()> {

@@ -33,7 +33,11 @@ impl InvitationStore for SqliteStore {
         Ok(())
     }
 
-    async fn invitation_preview(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<InvitationPreview>> {
+    async fn invitation_preview(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<InvitationPreview>> {
         let row: Option<InvitationRow> = sqlx::query_as(
             "select p.email, p.name, i.expires_at
              from invitation i join person p on p.person_id = i.person_id

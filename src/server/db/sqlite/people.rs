@@ -6,8 +6,8 @@ use crate::model::{
 };
 use crate::server::db::rows::{CredentialsRow, PersonRow, TeamMemberRow};
 use crate::server::db::{
-    escape_like, map_unique, rows, AuditEntry, Credentials, NewPerson, PeopleStore, PersonChange, StoreError,
-    StoreResult,
+    escape_like, map_unique, rows, AuditEntry, Credentials, NewPerson, PeopleStore, PersonChange,
+    StoreError, StoreResult,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -80,10 +80,11 @@ impl PeopleStore for SqliteStore {
     }
 
     async fn current_user(&self, id: PersonId) -> StoreResult<Option<(CurrentUser, PersonStatus)>> {
-        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = ?"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(PersonRow::into_current_user).transpose()
     }
 
@@ -114,15 +115,19 @@ impl PeopleStore for SqliteStore {
             .bind(status)
             .fetch_one(&self.pool)
             .await?;
-        let people = rows.into_iter().map(PersonRow::into_person).collect::<StoreResult<_>>()?;
+        let people = rows
+            .into_iter()
+            .map(PersonRow::into_person)
+            .collect::<StoreResult<_>>()?;
         Ok((people, total))
     }
 
     async fn get_person(&self, id: PersonId) -> StoreResult<Option<Person>> {
-        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("{PERSON_SELECT} where p.person_id = ?"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(PersonRow::into_person).transpose()
     }
 
@@ -151,7 +156,12 @@ impl PeopleStore for SqliteStore {
         Ok(id)
     }
 
-    async fn update_person(&self, id: PersonId, change: &PersonChange, entry: &AuditEntry) -> StoreResult<()> {
+    async fn update_person(
+        &self,
+        id: PersonId,
+        change: &PersonChange,
+        entry: &AuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let done = sqlx::query(
             "update person set name = ?, team_id = ?, location_id = ?, lang = ?, updated_at = ?
@@ -174,7 +184,12 @@ impl PeopleStore for SqliteStore {
         Ok(())
     }
 
-    async fn set_status(&self, id: PersonId, status: PersonStatus, entry: &AuditEntry) -> StoreResult<()> {
+    async fn set_status(
+        &self,
+        id: PersonId,
+        status: PersonStatus,
+        entry: &AuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let done = sqlx::query("update person set status = ?, updated_at = ? where person_id = ?")
             .bind(status.as_str())
@@ -190,11 +205,13 @@ impl PeopleStore for SqliteStore {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("update invitation set used_at = ? where person_id = ? and used_at is null")
-                .bind(entry.at.timestamp())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "update invitation set used_at = ? where person_id = ? and used_at is null",
+            )
+            .bind(entry.at.timestamp())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
         audit(&mut tx, entry).await?;
         tx.commit().await?;

@@ -8,14 +8,16 @@ use chrono::{DateTime, Utc};
 #[async_trait]
 impl SessionRecords for SqliteStore {
     async fn insert_session(&self, s: &SessionRow) -> StoreResult<()> {
-        sqlx::query("insert into session (session_id, person_id, data, expires_at) values (?, ?, ?, ?)")
-            .bind(&s.id)
-            .bind(s.person_id)
-            .bind(&s.data)
-            .bind(s.expires_at.timestamp())
-            .execute(&self.pool)
-            .await
-            .map_err(map_unique)?;
+        sqlx::query(
+            "insert into session (session_id, person_id, data, expires_at) values (?, ?, ?, ?)",
+        )
+        .bind(&s.id)
+        .bind(s.person_id)
+        .bind(&s.data)
+        .bind(s.expires_at.timestamp())
+        .execute(&self.pool)
+        .await
+        .map_err(map_unique)?;
         Ok(())
     }
 
@@ -71,9 +73,11 @@ impl SessionRecords for SqliteStore {
     }
 
     async fn count_sessions(&self, person: PersonId) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("select count(*) from session where person_id = ?")
-            .bind(person)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("select count(*) from session where person_id = ?")
+                .bind(person)
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

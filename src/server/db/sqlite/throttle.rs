@@ -5,7 +5,11 @@ use chrono::{DateTime, Utc};
 
 #[async_trait]
 impl ThrottleStore for SqliteStore {
-    async fn blocked_until(&self, keys: &[String], now: DateTime<Utc>) -> StoreResult<Option<DateTime<Utc>>> {
+    async fn blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>> {
         let mut latest: Option<DateTime<Utc>> = None;
         for key in keys {
             let until: Option<DateTime<Utc>> = sqlx::query_scalar(
