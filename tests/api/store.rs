@@ -127,7 +127,12 @@ async fn throttle_counts_block_and_reset(db: Db) {
             expected
         );
     }
-    assert_eq!(db.blocked_until(std::slice::from_ref(&key), now).await.unwrap(), None);
+    assert_eq!(
+        db.blocked_until(std::slice::from_ref(&key), now)
+            .await
+            .unwrap(),
+        None
+    );
     assert_eq!(
         db.record_failure(&key, now, Duration::hours(1), block)
             .await
