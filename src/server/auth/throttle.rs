@@ -12,6 +12,7 @@ use std::net::IpAddr;
 pub const ACCOUNT_FREE_FAILURES: i64 = 5;
 /// Failures before an address is slowed down (an office may share one IP).
 pub const IP_FREE_FAILURES: i64 = 20;
+pub const FIRST_BLOCK: Duration = Duration::seconds(15);
 pub const MAX_BLOCK: Duration = Duration::minutes(15);
 /// A key whose last failure is older than this starts counting again.
 pub const WINDOW: Duration = Duration::hours(1);
@@ -20,8 +21,10 @@ fn backoff(failures: i64, free: i64) -> Duration {
     if failures < free {
         return Duration::zero();
     }
-    let exp = (failures - free).min(20) as u32;
-    Duration::seconds(2_i64.pow(exp)).min(MAX_BLOCK)
+    // 15 s after the last free attempt, doubling: long enough to make
+    // guessing pointless, short enough that a person who mistyped can retry.
+    let exp = (failures - free).min(10) as u32;
+    (FIRST_BLOCK * 2_i32.pow(exp)).min(MAX_BLOCK)
 }
 
 fn account_block(failures: i64) -> Duration {
@@ -93,12 +96,13 @@ mod tests {
     fn backoff_starts_after_the_free_attempts_and_doubles_up_to_the_cap() {
         assert_eq!(account_block(1), Duration::zero());
         assert_eq!(account_block(4), Duration::zero());
-        assert_eq!(account_block(5), Duration::seconds(1));
-        assert_eq!(account_block(6), Duration::seconds(2));
-        assert_eq!(account_block(10), Duration::seconds(32));
+        assert_eq!(account_block(5), Duration::seconds(15));
+        assert_eq!(account_block(6), Duration::seconds(30));
+        assert_eq!(account_block(9), Duration::seconds(240));
+        assert_eq!(account_block(11), MAX_BLOCK);
         assert_eq!(account_block(40), MAX_BLOCK);
         assert_eq!(ip_block(19), Duration::zero());
-        assert_eq!(ip_block(21), Duration::seconds(2));
+        assert_eq!(ip_block(21), Duration::seconds(30));
     }
 
     #[test]
