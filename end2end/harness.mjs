@@ -74,8 +74,12 @@ export async function launchBrowser() {
 }
 
 /** A page whose console errors and failed requests fail the test. */
-export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'es-ES' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+// Headless Chromium says "HeadlessChrome", which the redirect rightly counts
+// as a bot: pages that stand for people say what a desktop Chrome says.
+export const DESKTOP_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'es-ES', userAgent } = {}) {
+  const context = await browser.newContext({ viewport, locale, ...(userAgent ? { userAgent } : {}) });
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));

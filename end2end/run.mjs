@@ -1,5 +1,7 @@
 // Browser tests. Usage: node end2end/run.mjs (after `cargo leptos build`).
 import { run } from './harness.mjs';
 import './journeys/foundation.mjs';
+import './journeys/content.mjs';
+import './journeys/sharing.mjs';
 
 await run();

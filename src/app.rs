@@ -1,15 +1,29 @@
 //! The HTML shell, the root component and the routes.
 
+use crate::components::crisis::CrisisResource;
 use crate::components::{Layout, NotFound, UserResource};
 use crate::i18n::{initial_lang, I18n};
 use crate::pages::{
-    home::HomePage, invite::InvitePage, my_team::MyTeamPage, people::PeoplePage,
-    profile::ProfilePage, sign_in::SignInPage, teams::TeamsPage,
+    audit::AuditPage,
+    crisis::CrisisPage,
+    home::HomePage,
+    invite::InvitePage,
+    my_team::MyTeamPage,
+    people::PeoplePage,
+    post::PostPage,
+    profile::ProfilePage,
+    reach::ReachPage,
+    settings::SettingsPage,
+    sign_in::SignInPage,
+    studio::{EditPostPage, NewPostPage, StudioPage},
+    suggest::SuggestPage,
+    teams::TeamsPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::SsrMode;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_lang();
@@ -37,6 +51,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     I18n::provide(initial_lang());
     UserResource::provide();
+    CrisisResource::provide();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/portavoz.css"/>
@@ -46,11 +61,22 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/sign-in") view=SignInPage/>
-                    <Route path=path!("/invite/:token") view=InvitePage/>
+                    // Async: these pages answer 404 when the data is not theirs to see,
+                    // and the status must be known before the first byte is sent.
+                    <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/team") view=MyTeamPage/>
                     <Route path=path!("/admin/people") view=PeoplePage/>
                     <Route path=path!("/admin/teams") view=TeamsPage/>
+                    <Route path=path!("/admin/settings") view=SettingsPage/>
+                    <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suggest") view=SuggestPage/>
+                    <Route path=path!("/reach") view=ReachPage/>
+                    <Route path=path!("/studio") view=StudioPage/>
+                    <Route path=path!("/studio/new") view=NewPostPage/>
+                    <Route path=path!("/studio/posts/:id") view=EditPostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=AuditPage/>
+                    <Route path=path!("/crisis") view=CrisisPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,8 +1,11 @@
 //! Server functions, by feature area. Each one is thin: it reads the state,
 //! checks who is asking, calls a service and maps the error.
 
+pub mod audit;
 pub mod auth;
 pub mod people;
+pub mod posts;
+pub mod sharing;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ctx {
@@ -29,20 +32,19 @@ pub(crate) mod ctx {
     /// The address people reach us at, for links we hand out: the configured
     /// public URL, else the origin the admin's browser is using.
     pub fn base_url(parts: &Parts, public: Option<&url::Url>) -> String {
+        base_url_of(&parts.headers, public)
+    }
+
+    pub fn base_url_of(headers: &axum::http::HeaderMap, public: Option<&url::Url>) -> String {
         if let Some(url) = public {
             return url.as_str().trim_end_matches('/').to_string();
         }
-        if let Some(origin) = parts
-            .headers
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-        {
+        if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
             if origin != "null" && url::Url::parse(origin).is_ok() {
                 return origin.trim_end_matches('/').to_string();
             }
         }
-        let host = parts
-            .headers
+        let host = headers
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("localhost");

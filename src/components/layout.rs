@@ -1,10 +1,11 @@
 //! The frame of every page: skip link, top bar with navigation by role,
 //! language switch and sign-out, then the page.
 
+use super::crisis::CrisisBanner;
 use super::user::use_user;
 use crate::api::auth::{SetLanguage, SignOut};
 use crate::i18n::use_i18n;
-use crate::model::{CurrentUser, Lang, Role};
+use crate::model::{CurrentUser, Lang, Role, OVERSIGHT, STAFF};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,6 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </Suspense>
             <LangSwitch/>
         </header>
+        <CrisisBanner/>
         <main id="main" class="page">{children()}</main>
     }
 }
@@ -33,34 +35,60 @@ pub fn Layout(children: Children) -> impl IntoView {
 struct NavItem {
     href: &'static str,
     label: fn(&crate::i18n::Texts) -> &'static str,
-    role: Option<Role>,
+    /// Shown to holders of any of these roles; everyone when empty.
+    roles: &'static [Role],
 }
 
 const NAV: &[NavItem] = &[
     NavItem {
         href: "/",
         label: |t| t.nav_home,
-        role: None,
+        roles: &[],
+    },
+    NavItem {
+        href: "/reach",
+        label: |t| t.sharing.nav_reach,
+        roles: &[],
+    },
+    NavItem {
+        href: "/studio",
+        label: |t| t.nav_studio,
+        roles: STAFF,
     },
     NavItem {
         href: "/team",
         label: |t| t.nav_my_team,
-        role: Some(Role::Manager),
+        roles: &[Role::Manager],
+    },
+    NavItem {
+        href: "/audit",
+        label: |t| t.nav_audit,
+        roles: OVERSIGHT,
+    },
+    NavItem {
+        href: "/crisis",
+        label: |t| t.nav_crisis,
+        roles: OVERSIGHT,
     },
     NavItem {
         href: "/admin/people",
         label: |t| t.nav_people,
-        role: Some(Role::Admin),
+        roles: &[Role::Admin],
     },
     NavItem {
         href: "/admin/teams",
         label: |t| t.nav_teams,
-        role: Some(Role::Admin),
+        roles: &[Role::Admin],
+    },
+    NavItem {
+        href: "/admin/settings",
+        label: |t| t.nav_settings,
+        roles: &[Role::Admin],
     },
     NavItem {
         href: "/profile",
         label: |t| t.nav_profile,
-        role: None,
+        roles: &[],
     },
 ];
 
@@ -70,7 +98,7 @@ fn Nav(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let links = NAV
         .iter()
-        .filter(|item| item.role.is_none_or(|r| user.has(r)))
+        .filter(|item| item.roles.is_empty() || item.roles.iter().any(|r| user.has(*r)))
         .map(|item| {
             let label = item.label;
             view! { <li><A href=item.href exact=true>{move || label(i18n.t())}</A></li> }

@@ -1,10 +1,15 @@
 //! Reusable view pieces.
 
+pub mod chart;
+pub mod clipboard;
+pub mod crisis;
 pub mod guard;
 pub mod layout;
 pub mod notice;
+pub mod time;
 pub mod user;
 
+pub use clipboard::copy_to_clipboard;
 pub use guard::{Forbidden, Guard, Loading, NotFound};
 pub use layout::Layout;
 pub use notice::{action_error, ErrorNotice, FieldError};

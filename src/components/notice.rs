@@ -37,11 +37,11 @@ pub fn ErrorNotice(
 #[component]
 pub fn FieldError(
     #[prop(into)] error: Signal<Option<AppError>>,
-    field: &'static str,
+    #[prop(into)] field: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        error.get().and_then(|e| e.for_field(field)).map(|code| {
+        error.get().and_then(|e| e.for_field(&field)).map(|code| {
             view! {
                 <span class="field-error" id=format!("{field}-error") role="alert">
                     {crate::i18n::code_text(i18n.lang(), &code)}

@@ -1,6 +1,6 @@
 //! Error codes in words, per language.
 
-use crate::model::{AppError, ErrorCode, Lang};
+use crate::model::{AppError, ErrorCode, Lang, WorkflowError};
 
 pub fn error_text(lang: Lang, e: &AppError) -> String {
     let es = lang == Lang::Es;
@@ -42,8 +42,22 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::Network => "Cannot reach the server. Check your connection.",
         AppError::Internal if es => "Algo falló por nuestra parte. Vuelve a intentarlo.",
         AppError::Internal => "Something went wrong on our side. Please try again.",
+        AppError::Workflow(w) => return workflow_text(lang, *w),
+        AppError::SharingPaused if es => "Compartir está en pausa (modo crisis).",
+        AppError::SharingPaused => "Sharing is paused (crisis mode).",
     };
     s.to_string()
+}
+
+fn workflow_text(lang: Lang, w: WorkflowError) -> String {
+    let es = lang == Lang::Es;
+    let (en, sp) = match w {
+        WorkflowError::NotFromHere => ("This step is not possible from the post's current state; it may have changed. Reload.", "Este paso no es posible en el estado actual de la publicación; puede que haya cambiado. Recarga."),
+        WorkflowError::RoleMissing => ("Your role does not allow this step.", "Tu rol no permite este paso."),
+        WorkflowError::OwnPost => ("You cannot approve your own post: another approver must.", "No puedes aprobar tu propia publicación: debe hacerlo otra persona."),
+        WorkflowError::CommentRequired => ("Write a comment explaining why.", "Escribe un comentario con el motivo."),
+    };
+    (if es { sp } else { en }).to_string()
 }
 
 pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
@@ -53,6 +67,20 @@ pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
         ErrorCode::TooShort { min } => format!("Needs at least {min} characters."),
         ErrorCode::TooLong { max } if es => format!("Como máximo {max} caracteres."),
         ErrorCode::TooLong { max } => format!("At most {max} characters."),
+        ErrorCode::TooMany { max } if es => format!("Como máximo {max}."),
+        ErrorCode::TooMany { max } => format!("At most {max}."),
+        ErrorCode::OverNetworkLimit { max } if es => {
+            format!("Con el aviso y el enlace supera los {max} caracteres de esta red.")
+        }
+        ErrorCode::OverNetworkLimit { max } => {
+            format!("With the disclosure and the link this is over the network's {max} characters.")
+        }
+        ErrorCode::ImageTooLarge { max_mb } if es => format!("La imagen supera {max_mb} MB."),
+        ErrorCode::ImageTooLarge { max_mb } => format!("The image is larger than {max_mb} MB."),
+        ErrorCode::OutOfRange { min, max } if es => {
+            format!("Debe ser un número entre {min} y {max}.")
+        }
+        ErrorCode::OutOfRange { min, max } => format!("It must be a number from {min} to {max}."),
         other => {
             let (en, sp) = match other {
                 ErrorCode::Required => ("This is required.", "Este campo es obligatorio."),
@@ -97,7 +125,40 @@ pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
                     "A manager needs at least one team to manage.",
                     "Quien es responsable necesita al menos un equipo a su cargo.",
                 ),
-                ErrorCode::TooShort { .. } | ErrorCode::TooLong { .. } => ("", ""),
+                ErrorCode::LinkScheme => (
+                    "Links must start with https:// or http://.",
+                    "Los enlaces deben empezar por https:// o http://.",
+                ),
+                ErrorCode::InvalidLink => (
+                    "This is not a valid web address.",
+                    "Esta no es una dirección web válida.",
+                ),
+                ErrorCode::CaptionLocked => (
+                    "This post asks to share one of the suggested texts as written.",
+                    "Esta publicación pide compartir uno de los textos sugeridos tal cual.",
+                ),
+                ErrorCode::Currency => (
+                    "Use a three-letter currency code such as EUR or USD.",
+                    "Usa un código de moneda de tres letras, como EUR o USD.",
+                ),
+                ErrorCode::UtmValue => (
+                    "Use lower-case letters, digits, - and _ only.",
+                    "Usa solo minúsculas, cifras, - y _.",
+                ),
+                ErrorCode::ExpiresBeforePublish => (
+                    "It must expire after it is published.",
+                    "Debe caducar después de publicarse.",
+                ),
+                ErrorCode::ImageType => (
+                    "Use a PNG, JPEG, WebP or GIF image.",
+                    "Usa una imagen PNG, JPEG, WebP o GIF.",
+                ),
+                ErrorCode::TooShort { .. }
+                | ErrorCode::TooLong { .. }
+                | ErrorCode::TooMany { .. }
+                | ErrorCode::OverNetworkLimit { .. }
+                | ErrorCode::ImageTooLarge { .. }
+                | ErrorCode::OutOfRange { .. } => ("", ""),
             };
             (if es { sp } else { en }).to_string()
         }

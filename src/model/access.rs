@@ -13,7 +13,14 @@ pub enum Access {
     SignedIn,
     /// Signed in and holding this role.
     Role(Role),
+    /// Signed in and holding any of these roles.
+    AnyRole(&'static [Role]),
 }
+
+/// Who works on posts in any state.
+pub const STAFF: &[Role] = &[Role::Editor, Role::Approver, Role::Admin];
+/// Who reads the audit trail and runs crisis mode.
+pub const OVERSIGHT: &[Role] = &[Role::Admin, Role::Approver];
 
 pub fn page_access(path: &str) -> Access {
     let path = path.trim_end_matches('/');
@@ -22,6 +29,10 @@ pub fn page_access(path: &str) -> Access {
         "sign-in" | "invite" | "healthz" => Access::Public,
         "admin" => Access::Role(Role::Admin),
         "team" => Access::Role(Role::Manager),
+        "studio" if path == "/studio/new" => Access::Role(Role::Editor),
+        "studio" => Access::AnyRole(STAFF),
+        "audit" | "crisis" => Access::AnyRole(OVERSIGHT),
+        "suggest" => Access::Role(Role::Ambassador),
         _ if KNOWN_PAGES.contains(&first) => Access::SignedIn,
         // Unknown paths render the 404 page to anyone.
         _ => Access::Public,
@@ -29,7 +40,7 @@ pub fn page_access(path: &str) -> Access {
 }
 
 /// First path segments of pages that need a signed-in person.
-const KNOWN_PAGES: &[&str] = &["", "profile"];
+const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach"];
 
 impl Access {
     pub fn allows(self, user: Option<&CurrentUser>) -> bool {
@@ -37,6 +48,7 @@ impl Access {
             Access::Public => true,
             Access::SignedIn => user.is_some(),
             Access::Role(role) => user.is_some_and(|u| u.has(role)),
+            Access::AnyRole(roles) => user.is_some_and(|u| roles.iter().any(|r| u.has(*r))),
         }
     }
 }
@@ -70,6 +82,9 @@ mod tests {
         assert_eq!(page_access("/team"), Access::Role(Role::Manager));
         assert_eq!(page_access("/profile/"), Access::SignedIn);
         assert_eq!(page_access("/no-such-page"), Access::Public);
+        assert_eq!(page_access("/studio/posts/3"), Access::AnyRole(STAFF));
+        assert_eq!(page_access("/posts/3"), Access::SignedIn);
+        assert_eq!(page_access("/audit"), Access::AnyRole(OVERSIGHT));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the server's internals: the browser turns a code into a sentence in the
 //! reader's language (`i18n`), and the server logs the details it hides.
 
+use super::workflow::WorkflowError;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,11 @@ pub enum AppError {
     Network,
     #[error("something went wrong on our side")]
     Internal,
+    #[error("workflow: {0}")]
+    Workflow(WorkflowError),
+    /// Crisis mode is on: sharing is paused for everyone.
+    #[error("sharing is paused")]
+    SharingPaused,
 }
 
 impl AppError {
@@ -64,6 +70,10 @@ impl AppError {
             AppError::Busy => 503,
             AppError::Network => 502,
             AppError::Internal => 500,
+            AppError::Workflow(WorkflowError::NotFromHere) => 409,
+            AppError::Workflow(WorkflowError::CommentRequired) => 400,
+            AppError::Workflow(_) => 403,
+            AppError::SharingPaused => 423,
         }
     }
 }
@@ -102,8 +112,12 @@ impl FieldError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorCode {
     Required,
-    TooShort { min: u32 },
-    TooLong { max: u32 },
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     EmailTaken,
     CommonPassword,
@@ -116,4 +130,25 @@ pub enum ErrorCode {
     CannotDeactivateSelf,
     LastAdmin,
     ManagerNeedsTeam,
+    LinkScheme,
+    InvalidLink,
+    TooMany {
+        max: u32,
+    },
+    OverNetworkLimit {
+        max: u32,
+    },
+    ExpiresBeforePublish,
+    ImageType,
+    ImageTooLarge {
+        max_mb: u32,
+    },
+    /// The post does not let ambassadors change its captions.
+    CaptionLocked,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    Currency,
+    UtmValue,
 }

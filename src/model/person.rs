@@ -46,7 +46,9 @@ pub struct CurrentUser {
     pub email: String,
     pub roles: Roles,
     pub lang: Lang,
+    pub team_id: Option<TeamId>,
     pub team_name: Option<String>,
+    pub location_id: Option<LocationId>,
 }
 
 impl CurrentUser {

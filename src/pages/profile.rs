@@ -1,9 +1,10 @@
 //! One's own details, language and password.
 
 use crate::api::auth::{my_profile, ChangePassword};
+use crate::api::sharing::{my_followers, SaveFollowers};
 use crate::components::{action_error, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
-use crate::model::Access;
+use crate::model::{Access, Channel, Followers, Network};
 use leptos::html::Form;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -55,8 +56,69 @@ fn Profile() -> impl IntoView {
                     })}
                 </Suspense>
             </section>
+            <FollowersForm/>
             <PasswordForm/>
         </div>
+    }
+}
+
+/// Follower counts per network, for potential reach.
+#[component]
+fn FollowersForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().sharing;
+    let current = Resource::new(|| (), |_| my_followers());
+    let save = ServerAction::<SaveFollowers>::new();
+    let error = action_error(save);
+    view! {
+        <section class="panel">
+            <h2>{move || t().followers_title}</h2>
+            <p class="muted small">{move || t().followers_intro}</p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match current.await {
+                        Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+                        Ok(f) => {
+                            let fields: Vec<(Network, RwSignal<String>)> = Network::ALL
+                                .into_iter()
+                                .map(|n| {
+                                    let v = f.counts.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string()).unwrap_or_default();
+                                    (n, RwSignal::new(v))
+                                })
+                                .collect();
+                            let inputs = fields.clone();
+                            let submit = move |ev: leptos::ev::SubmitEvent| {
+                                ev.prevent_default();
+                                let counts = fields
+                                    .iter()
+                                    .filter_map(|(n, v)| {
+                                        let raw = v.get_untracked().trim().replace(['.', ',', ' '], "");
+                                        // Empty: not declared. Anything else goes to the server, which says what is wrong.
+                                        (!raw.is_empty()).then(|| (*n, raw.parse::<i64>().unwrap_or(-1)))
+                                    })
+                                    .collect();
+                                save.dispatch(SaveFollowers { followers: Followers { counts } });
+                            };
+                            view! {
+                                <form class="stack" on:submit=submit data-testid="followers-form">
+                                    {inputs.into_iter().map(|(n, v)| view! {
+                                        <label class="field">
+                                            <span>{move || (t().followers_label)(Channel::from(n))}</span>
+                                            <input type="text" inputmode="numeric" bind:value=v data-testid=format!("followers-{}", n.as_str())/>
+                                            <FieldError error field=n.as_str()/>
+                                        </label>
+                                    }).collect_view()}
+                                    <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
+                                        <p class="notice notice-ok" role="status">{move || t().saved}</p>
+                                    </Show>
+                                    <div class="actions"><button type="submit" class="button button-primary" disabled=save.pending()>{move || t().save}</button></div>
+                                </form>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

@@ -34,6 +34,8 @@ pub const SETTINGS: &[Setting] = &[
     Setting { key: "PORTAVOZ_CLIENT_IP_HEADER", default: "", help: "Behind a trusted reverse proxy only: the header it puts the client IP in (e.g. X-Real-IP, or X-Forwarded-For whose last entry is used). Empty: the TCP peer address." },
     Setting { key: "PORTAVOZ_PASSWORD_HASH_CONCURRENCY", default: "0", help: "How many password hashes may run at once (argon2id, ~19 MiB each). 0: one per CPU core." },
     Setting { key: "PORTAVOZ_SHUTDOWN_GRACE_SECONDS", default: "20", help: "On SIGTERM, how long in-flight requests may take to finish." },
+    Setting { key: "PORTAVOZ_CLICK_QUEUE", default: "65536", help: "How many clicks may wait in memory for the writer. When full, visitors are still redirected and the lost click is counted in the log." },
+    Setting { key: "PORTAVOZ_BENCH_ROUTES", default: "0", help: "1: also serve /bench/bare, a constant redirect the benchmark compares /s/{code} with. Leave off in production." },
     Setting { key: "RUST_LOG", default: "info", help: "Log filter, e.g. info, portavoz=debug,sqlx=warn. Set RUST_LOG_FORMAT=json for JSON lines." },
 ];
 
@@ -68,6 +70,8 @@ pub struct Config {
     pub client_ip_header: Option<String>,
     pub hash_concurrency: usize,
     pub shutdown_grace: Duration,
+    pub click_queue: usize,
+    pub bench_routes: bool,
 }
 
 #[derive(Clone)]
@@ -204,6 +208,11 @@ impl Config {
             client_ip_header: (!header.is_empty()).then(|| header.to_ascii_lowercase()),
             hash_concurrency: concurrency.max(1),
             shutdown_grace: Duration::from_secs(parse("PORTAVOZ_SHUTDOWN_GRACE_SECONDS")?),
+            click_queue: parse("PORTAVOZ_CLICK_QUEUE")?.clamp(1, 10_000_000) as usize,
+            bench_routes: matches!(
+                get("PORTAVOZ_BENCH_ROUTES").to_lowercase().as_str(),
+                "1" | "true" | "yes"
+            ),
         })
     }
 

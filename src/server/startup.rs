@@ -4,15 +4,17 @@
 use super::auth::password::Hasher;
 use super::auth::session::DbSessionStore;
 use super::config::Config;
-use super::http::{api_status, csrf, headers, healthz, pages};
+use super::http::{api_status, csrf, headers, healthz, images, pages, redirect, share};
 use super::services::{bootstrap, demo};
+use super::sharing::cache::RedirectCache;
+use super::sharing::clicks::ClickWriter;
 use super::state::AppState;
 use super::{auth, db};
 use crate::app::{shell, App};
 use anyhow::Context;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -31,6 +33,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    click_writer: ClickWriter,
     demo_seeded: bool,
 }
 
@@ -68,11 +71,20 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let (clicks, click_writer) = ClickWriter::start(db.clone(), config.click_queue);
+        let redirects = RedirectCache::default();
+        redirects
+            .refresh(&db)
+            .await
+            .context("reading crisis mode and the sharing settings")?;
+        redirects.spawn_refresher(db.clone());
         let state = AppState {
             leptos_options,
             config: Arc::new(config),
             db,
             hasher,
+            clicks,
+            redirects,
         };
         let router = router(state.clone());
         spawn_session_cleanup(state.clone());
@@ -80,6 +92,7 @@ impl Application {
             listener,
             router,
             state,
+            click_writer,
             demo_seeded,
         })
     }
@@ -97,8 +110,8 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then stops accepting, lets in-flight
-    /// requests finish (up to the configured grace period) and closes the
-    /// database cleanly.
+    /// requests finish (up to the configured grace period), stores every
+    /// click still queued, and closes the database cleanly.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -125,6 +138,8 @@ impl Application {
                 tracing::warn!(seconds = grace.as_secs(), "requests still running after the grace period; stopping anyway");
             }
         }
+        // No request can queue a click any more: drain what is left.
+        self.click_writer.drain().await;
         self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -150,6 +165,8 @@ fn router(state: AppState) -> Router {
 
     let routes = generate_route_list(App);
     let app = Router::new()
+        .route("/images/{id}", get(images::serve))
+        .route("/share", post(share::share))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -179,8 +196,17 @@ fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ));
 
+    // The tracked-link redirect skips sessions, cookies and page rendering.
+    let mut redirects = Router::new()
+        .route("/s/unavailable", get(redirect::unavailable_page))
+        .route("/s/{code}", get(redirect::follow));
+    if config.bench_routes {
+        redirects = redirects.route("/bench/bare", get(redirect::bare));
+    }
+
     Router::new()
         .route("/healthz", get(healthz::healthz))
+        .merge(redirects)
         .with_state(state)
         .merge(assets)
         .merge(app)

@@ -3,6 +3,8 @@
 use super::auth::password::Hasher;
 use super::config::Config;
 use super::db::Db;
+use super::sharing::cache::RedirectCache;
+use super::sharing::clicks::ClickQueue;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
@@ -13,6 +15,9 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub db: Db,
     pub hasher: Hasher,
+    /// Where the redirect puts clicks for the writer task.
+    pub clicks: ClickQueue,
+    pub redirects: RedirectCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -47,6 +47,7 @@ pub struct TestApp {
     pub database_url: String,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<anyhow::Result<()>>>,
+    keep_database: bool,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -170,7 +171,15 @@ impl TestApp {
             database_url,
             shutdown: Some(tx),
             server: Some(server),
+            keep_database: false,
         }
+    }
+
+    /// Stops gracefully but leaves the database in place, to read what the
+    /// server stored before it exited (the caller removes it).
+    pub async fn stop_keeping_database(mut self) -> anyhow::Result<()> {
+        self.keep_database = true;
+        self.stop().await
     }
 
     /// Stops the server gracefully and waits until it has.
@@ -288,7 +297,7 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if self.backend == Backend::Sqlite {
+        if self.backend == Backend::Sqlite && !self.keep_database {
             if let Some(path) = self.database_url.strip_prefix("sqlite://") {
                 for suffix in ["", "-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{path}{suffix}"));

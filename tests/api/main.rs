@@ -8,5 +8,7 @@ mod health;
 mod i18n;
 mod pages;
 mod people;
+mod posts;
 mod roles;
+mod sharing;
 mod store;

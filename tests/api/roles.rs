@@ -82,17 +82,101 @@ const ACTIONS: &[Action] = &[
     },
     Action {
         endpoint: "profile",
-        allowed: &[
-            "admin",
-            "editor",
-            "approver",
-            "trainer",
-            "manager",
-            "ambassador",
-        ],
+        allowed: EVERYONE,
         body: |_, _| json!({}),
     },
+    Action {
+        endpoint: "feed",
+        allowed: EVERYONE,
+        body: |_, _| json!({"query": {"topic": null, "q": ""}}),
+    },
+    Action {
+        endpoint: "posts/suggest",
+        allowed: EVERYONE,
+        body: |_, _| json!({"suggestion": {"link_url": "https://example.com/s", "note": ""}}),
+    },
+    Action {
+        endpoint: "studio",
+        allowed: STAFF,
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "posts/targets",
+        allowed: STAFF,
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "markdown",
+        allowed: STAFF,
+        body: |_, _| json!({"body": "**hola**"}),
+    },
+    Action {
+        endpoint: "settings/content",
+        allowed: STAFF,
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "posts/blank",
+        allowed: &["editor"],
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "posts/create",
+        allowed: &["editor"],
+        body: |_, who| json!({"input": crate::posts::post_json(&format!("Matrix {who}"), &[])}),
+    },
+    Action {
+        endpoint: "audit",
+        allowed: OVERSIGHT,
+        body: |_, _| json!({"query": {"subject_type": null, "subject_id": null, "action": null}}),
+    },
+    Action {
+        endpoint: "crisis/set",
+        allowed: OVERSIGHT,
+        body: |_, _| json!({"on": false, "message": "", "procedure": ""}),
+    },
+    Action {
+        endpoint: "settings/content/save",
+        allowed: &["admin"],
+        body: |_, _| json!({"settings": {"self_approval": false, "disclosure": "#empleado"}}),
+    },
+    Action {
+        endpoint: "reach/mine",
+        allowed: EVERYONE,
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "followers",
+        allowed: EVERYONE,
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "followers/save",
+        allowed: EVERYONE,
+        body: |_, _| json!({"followers": {"counts": [["linkedin", 10]]}}),
+    },
+    Action {
+        endpoint: "settings/sharing",
+        allowed: &["admin"],
+        body: |_, _| json!({}),
+    },
+    Action {
+        endpoint: "settings/sharing/save",
+        allowed: &["admin"],
+        body: |_, _| json!({"settings": {"utm_medium": "employee_advocacy", "safe_url": "", "currency": "EUR", "rates": []}}),
+    },
 ];
+
+const EVERYONE: &[&str] = &[
+    "admin",
+    "editor",
+    "approver",
+    "trainer",
+    "manager",
+    "ambassador",
+];
+const STAFF: &[&str] = &["admin", "editor", "approver"];
+const OVERSIGHT: &[&str] = &["admin", "approver"];
 
 async fn every_role_can_do_exactly_its_actions(app: TestApp) {
     let ctx = Ctx {
@@ -156,31 +240,18 @@ async fn every_role_can_do_exactly_its_actions(app: TestApp) {
 }
 
 const PAGES: &[(&str, &[&str])] = &[
-    (
-        "/",
-        &[
-            "admin",
-            "editor",
-            "approver",
-            "trainer",
-            "manager",
-            "ambassador",
-        ],
-    ),
-    (
-        "/profile",
-        &[
-            "admin",
-            "editor",
-            "approver",
-            "trainer",
-            "manager",
-            "ambassador",
-        ],
-    ),
+    ("/", EVERYONE),
+    ("/profile", EVERYONE),
+    ("/suggest", EVERYONE),
+    ("/reach", EVERYONE),
     ("/team", &["manager"]),
+    ("/studio", STAFF),
+    ("/studio/new", &["editor"]),
+    ("/audit", OVERSIGHT),
+    ("/crisis", OVERSIGHT),
     ("/admin/people", &["admin"]),
     ("/admin/teams", &["admin"]),
+    ("/admin/settings", &["admin"]),
 ];
 
 async fn every_role_opens_exactly_its_pages(app: TestApp) {

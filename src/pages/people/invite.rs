@@ -2,7 +2,7 @@
 
 use super::editor::PersonEditor;
 use crate::api::people::InvitePerson;
-use crate::components::action_error;
+use crate::components::{action_error, copy_to_clipboard};
 use crate::i18n::use_i18n;
 use crate::model::{Directory, InvitationLink, PersonForm, Role};
 use leptos::prelude::*;
@@ -81,16 +81,6 @@ pub fn LinkReady(
             </div>
         </div>
     }
-}
-
-fn copy_to_clipboard(text: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(text);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = text;
 }
 
 fn select_all(ev: &leptos::ev::FocusEvent) {

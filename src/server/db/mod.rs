@@ -23,6 +23,7 @@ use crate::model::{
     CurrentUser, Directory, InvitationPreview, Location, LocationId, PeopleQuery, Person, PersonId,
     PersonStatus, Team, TeamId, TeamMember,
 };
+use crate::model::{FeedQuery, ImageId, PostId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -165,10 +166,102 @@ pub trait SettingsStore: Send + Sync {
 }
 
 #[async_trait]
+pub trait PostStore: Send + Sync {
+    async fn create_post(&self, post: &PostWrite, audit: &AuditEntry) -> StoreResult<PostId>;
+    /// Saves an edit if the post is still at `expected_version` (else
+    /// `Conflict`: someone saved in between) and returns the new version.
+    async fn update_post(
+        &self,
+        id: PostId,
+        expected_version: i64,
+        post: &PostWrite,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
+    /// A workflow step: applies only if the status is still `change.from` (else `Conflict`).
+    async fn change_post_status(
+        &self,
+        change: &StatusChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn post(&self, id: PostId) -> StoreResult<Option<PostRecord>>;
+    /// Every post, newest change first, for editors and approvers.
+    async fn list_posts(&self) -> StoreResult<Vec<PostRecord>>;
+    /// Live posts targeted at `viewer`: important first, then newest.
+    async fn feed(
+        &self,
+        viewer: &Viewer,
+        query: &FeedQuery,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<PostRecord>>;
+    async fn feed_topics(&self, viewer: &Viewer, now: DateTime<Utc>) -> StoreResult<Vec<String>>;
+    /// Whether `viewer` may see post `id` now (live and targeted at them).
+    async fn visible_to(
+        &self,
+        id: PostId,
+        viewer: &Viewer,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    /// Posts that went live in the 7 days before `now`, and active ambassadors.
+    async fn supply_counts(&self, now: DateTime<Utc>) -> StoreResult<(i64, i64)>;
+    async fn save_image(&self, image: &NewImage) -> StoreResult<ImageId>;
+    async fn image(&self, id: ImageId) -> StoreResult<Option<(String, Vec<u8>)>>;
+}
+
+#[async_trait]
+pub trait SharingStore: Send + Sync {
+    /// The person's opaque reference for `utm_content`, created from `fresh` the first time.
+    async fn ambassador_ref(&self, person: PersonId, fresh: &str) -> StoreResult<String>;
+    /// The person's tracked links for a post: (channel, link id, code).
+    async fn links_of(
+        &self,
+        post: PostId,
+        person: PersonId,
+    ) -> StoreResult<Vec<(crate::model::Channel, i64, String)>>;
+    /// Creates a link unless the person has one for that post and channel;
+    /// `Duplicate` if the code is taken (the caller draws another).
+    async fn create_link(
+        &self,
+        post: PostId,
+        person: PersonId,
+        channel: crate::model::Channel,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    async fn link_target(&self, code: &str) -> StoreResult<Option<LinkTarget>>;
+    /// Records a share action and its counters in one transaction.
+    async fn record_share(&self, share: &NewShare) -> StoreResult<()>;
+    /// Stores a batch of clicks and updates the counters, in one transaction.
+    async fn store_clicks(&self, clicks: &[StoredClick]) -> StoreResult<()>;
+    /// The salt of `day`, stored from `fresh` by whichever instance asks first;
+    /// older salts (and the visitor marks made with them) are deleted.
+    async fn visitor_salt(&self, day: i32, fresh: &[u8]) -> StoreResult<Vec<u8>>;
+    async fn followers(&self, person: PersonId) -> StoreResult<crate::model::Followers>;
+    async fn save_followers(
+        &self,
+        person: PersonId,
+        followers: &crate::model::Followers,
+    ) -> StoreResult<()>;
+    /// Counters of every link of the person.
+    async fn reach_by_link(&self, person: PersonId) -> StoreResult<Vec<LinkReachRow>>;
+    /// (day, shares, human clicks) of the person's links from `since_day` on.
+    async fn reach_by_day(
+        &self,
+        person: PersonId,
+        since_day: i32,
+    ) -> StoreResult<Vec<(i32, i64, i64)>>;
+    /// Shares of one post by one person.
+    async fn shares_of(&self, post: PostId, person: PersonId) -> StoreResult<i64>;
+    /// The counters summed, and the same figures recomputed from raw clicks.
+    async fn click_totals(&self) -> StoreResult<(ClickTotals, ClickTotals)>;
+}
+
+#[async_trait]
 pub trait Store:
     PeopleStore
+    + SharingStore
     + DirectoryStore
     + InvitationStore
+    + PostStore
     + SessionRecords
     + ThrottleStore
     + AuditStore
@@ -197,6 +290,24 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, StoreError> 
     }
 }
 
+/// Lower case without accents, so "DISEÑO", "diseño" and "diseno" all match
+/// on either backend (SQLite's `lower` and `like` only fold ASCII).
+pub(crate) fn fold_for_search(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
 /// Escapes a search term for `like … escape '\'`, so that "50%" or "a_b"
 /// match those characters instead of acting as wildcards.
 pub(crate) fn escape_like(s: &str) -> String {
@@ -208,4 +319,18 @@ pub(crate) fn escape_like(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    #[test]
+    fn search_folds_case_and_spanish_accents() {
+        assert_eq!(
+            fold_for_search("DISEÑO Ágil, Pingüino"),
+            "diseno agil, pinguino"
+        );
+        assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
 }

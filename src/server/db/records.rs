@@ -131,3 +131,240 @@ pub struct AuditRecord {
     pub subject_id: Option<i64>,
     pub detail: String,
 }
+
+/// Everything saved when a post is created or edited.
+#[derive(Debug, Clone)]
+pub struct PostWrite {
+    pub title: String,
+    pub body: String,
+    pub link_url: String,
+    pub image_id: Option<crate::model::ImageId>,
+    pub topics: Vec<String>,
+    pub captions: Vec<crate::model::Caption>,
+    pub captions_editable: bool,
+    pub disclosure: String,
+    pub targeting: crate::model::Targeting,
+    pub important: bool,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub expire_at: Option<DateTime<Utc>>,
+    pub status: crate::model::PostStatus,
+    /// The editor saving it (adopts a suggestion that has no author yet).
+    pub author_id: Option<PersonId>,
+    pub suggested_by: Option<PersonId>,
+    pub suggestion_note: String,
+    pub now: DateTime<Utc>,
+}
+
+impl PostWrite {
+    /// What the feed's search box matches: title, body and topics, folded.
+    pub fn search_text(&self) -> String {
+        let mut text = format!("{}\n{}", self.title, self.body);
+        for t in &self.topics {
+            text.push('\n');
+            text.push_str(t);
+        }
+        super::fold_for_search(&text)
+    }
+}
+
+/// A workflow step that changes only the status (and its comment).
+#[derive(Debug, Clone)]
+pub struct StatusChange {
+    pub post_id: crate::model::PostId,
+    pub from: crate::model::PostStatus,
+    pub to: crate::model::PostStatus,
+    /// Kept as the post's last comment (the approver's note, the retraction reason).
+    pub comment: Option<String>,
+    /// On approval: when no publication time was set, it is now.
+    pub publish_if_unset: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+}
+
+/// A post as stored, with its topics, targeting and captions.
+#[derive(Debug, Clone)]
+pub struct PostRecord {
+    pub id: crate::model::PostId,
+    pub title: String,
+    pub body: String,
+    pub link_url: String,
+    pub image_id: Option<crate::model::ImageId>,
+    pub status: crate::model::PostStatus,
+    pub important: bool,
+    pub captions_editable: bool,
+    pub disclosure: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub expire_at: Option<DateTime<Utc>>,
+    pub author_id: Option<PersonId>,
+    pub author_name: Option<String>,
+    pub author_team_id: Option<crate::model::TeamId>,
+    pub suggested_by: Option<PersonId>,
+    pub suggested_by_name: Option<String>,
+    pub suggestion_note: String,
+    pub last_comment: Option<String>,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub topics: Vec<String>,
+    pub targeting: crate::model::Targeting,
+    pub captions: Vec<crate::model::Caption>,
+}
+
+/// Who is looking at the feed: what targeting is matched against.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer {
+    pub team_id: Option<crate::model::TeamId>,
+    pub location_id: Option<crate::model::LocationId>,
+    pub lang: Lang,
+}
+
+pub struct NewImage {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+    pub uploaded_by: PersonId,
+    pub now: DateTime<Utc>,
+}
+
+/// A click as stored: no address, a visitor hash for people only.
+#[derive(Debug, Clone)]
+pub struct StoredClick {
+    pub link_id: i64,
+    pub at: DateTime<Utc>,
+    /// Days since 1970-01-01 (UTC).
+    pub day: i32,
+    pub human: bool,
+    pub visitor: Option<String>,
+}
+
+/// What the redirect needs to know about a code.
+#[derive(Debug, Clone)]
+pub struct LinkTarget {
+    pub link_id: i64,
+    pub post_id: crate::model::PostId,
+    pub channel: crate::model::Channel,
+    pub link_url: String,
+    pub title: String,
+    pub ambassador_ref: String,
+    pub retracted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewShare {
+    pub link_id: i64,
+    pub followers: i64,
+    pub at: DateTime<Utc>,
+    pub day: i32,
+}
+
+/// One tracked link's counters, for reach pages.
+#[derive(Debug, Clone, Default)]
+pub struct LinkReachRow {
+    pub post_id: crate::model::PostId,
+    pub title: String,
+    pub channel: Option<crate::model::Channel>,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub last_share_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClickTotals {
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+}
+
+/// How one batch of clicks changes the counters of one link on one day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClickDelta {
+    pub link_id: i64,
+    pub day: i32,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub last_at: DateTime<Utc>,
+}
+
+/// Sums a batch into per-(link, day) increments. `new_visitors` holds the
+/// (link, visitor) pairs the database had not seen before this batch; each
+/// counts once, on the day of its first click.
+pub fn aggregate_clicks(
+    clicks: &[StoredClick],
+    mut new_visitors: std::collections::HashSet<(i64, String)>,
+) -> Vec<ClickDelta> {
+    let mut by_key: std::collections::BTreeMap<(i64, i32), ClickDelta> = Default::default();
+    for c in clicks {
+        let d = by_key
+            .entry((c.link_id, c.day))
+            .or_insert_with(|| ClickDelta {
+                link_id: c.link_id,
+                day: c.day,
+                last_at: c.at,
+                ..Default::default()
+            });
+        d.last_at = d.last_at.max(c.at);
+        if c.human {
+            d.human_clicks += 1;
+            if let Some(v) = &c.visitor {
+                if new_visitors.remove(&(c.link_id, v.clone())) {
+                    d.unique_visitors += 1;
+                }
+            }
+        } else {
+            d.bot_hits += 1;
+        }
+    }
+    by_key.into_values().collect()
+}
+
+#[cfg(test)]
+mod click_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn click(link: i64, day: i32, human: bool, visitor: Option<&str>) -> StoredClick {
+        StoredClick {
+            link_id: link,
+            at: Utc.timestamp_opt(day as i64 * 86_400 + 60, 0).unwrap(),
+            day,
+            human,
+            visitor: visitor.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_batch_sums_per_link_and_day_counting_new_visitors_once() {
+        let clicks = [
+            click(1, 10, true, Some("a")),
+            click(1, 10, true, Some("a")),
+            click(1, 10, true, Some("b")),
+            click(1, 10, false, None),
+            click(2, 10, true, Some("a")),
+            click(1, 11, true, Some("c")),
+        ];
+        // "b" on link 1 was already counted by an earlier batch.
+        let new = [(1, "a"), (2, "a"), (1, "c")]
+            .into_iter()
+            .map(|(l, v)| (l, v.to_string()))
+            .collect();
+        let deltas = aggregate_clicks(&clicks, new);
+        let summary: Vec<_> = deltas
+            .iter()
+            .map(|d| {
+                (
+                    d.link_id,
+                    d.day,
+                    d.human_clicks,
+                    d.unique_visitors,
+                    d.bot_hits,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![(1, 10, 3, 1, 1), (1, 11, 1, 1, 0), (2, 10, 1, 1, 0)]
+        );
+    }
+}

@@ -85,7 +85,9 @@ impl PersonRow {
                 lang: parse_lang(&self.lang),
                 name: self.name,
                 email: self.email,
+                team_id: self.team_id,
                 team_name: self.team_name,
+                location_id: self.location_id,
             },
             status,
         ))
@@ -180,4 +182,100 @@ pub(crate) struct SessionDbRow {
     pub person_id: Option<i64>,
     pub data: String,
     pub expires_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PostDbRow {
+    pub post_id: i64,
+    pub title: String,
+    pub body: String,
+    pub link_url: String,
+    pub image_id: Option<i64>,
+    pub status: String,
+    pub important: bool,
+    pub captions_editable: bool,
+    pub disclosure: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub expire_at: Option<DateTime<Utc>>,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub author_team_id: Option<i64>,
+    pub suggested_by: Option<i64>,
+    pub suggested_by_name: Option<String>,
+    pub suggestion_note: String,
+    pub last_comment: Option<String>,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    /// Topic names separated by newlines.
+    pub topics: Option<String>,
+    /// Comma-separated ids / codes.
+    pub teams: Option<String>,
+    pub locations: Option<String>,
+    pub langs: Option<String>,
+}
+
+impl PostDbRow {
+    pub fn into_record(self) -> StoreResult<crate::server::db::PostRecord> {
+        let status = crate::model::PostStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt(format!("post status {:?}", self.status)))?;
+        let mut topics: Vec<String> = self
+            .topics
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        topics.sort_by_key(|t| t.to_lowercase());
+        let langs = self
+            .langs
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|l| l.parse().ok())
+            .collect();
+        Ok(crate::server::db::PostRecord {
+            id: self.post_id,
+            title: self.title,
+            body: self.body,
+            link_url: self.link_url,
+            image_id: self.image_id,
+            status,
+            important: self.important,
+            captions_editable: self.captions_editable,
+            disclosure: self.disclosure,
+            publish_at: self.publish_at,
+            expire_at: self.expire_at,
+            author_id: self.author_id,
+            author_name: self.author_name,
+            author_team_id: self.author_team_id,
+            suggested_by: self.suggested_by,
+            suggested_by_name: self.suggested_by_name,
+            suggestion_note: self.suggestion_note,
+            last_comment: self.last_comment,
+            version: self.version,
+            updated_at: self.updated_at,
+            topics,
+            targeting: crate::model::Targeting {
+                teams: parse_ids(self.teams.as_deref())?,
+                locations: parse_ids(self.locations.as_deref())?,
+                langs,
+            },
+            captions: Vec::new(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CaptionDbRow {
+    pub network: String,
+    pub text: String,
+}
+
+impl CaptionDbRow {
+    pub fn into_caption(self) -> StoreResult<crate::model::Caption> {
+        let network = crate::model::Network::parse(&self.network)
+            .ok_or_else(|| StoreError::Corrupt(format!("network {:?}", self.network)))?;
+        Ok(crate::model::Caption {
+            network,
+            text: self.text,
+        })
+    }
 }

@@ -5,5 +5,8 @@ pub mod client_ip;
 pub mod csrf;
 pub mod headers;
 pub mod healthz;
+pub mod images;
 pub mod lang;
 pub mod pages;
+pub mod redirect;
+pub mod share;

@@ -5,6 +5,7 @@ use crate::model::{Lang, PersonStatus, Role};
 use crate::server::auth::password::Hasher;
 use crate::server::db::{AuditEntry, Db, NewPerson, StoreError};
 use chrono::{Duration, Utc};
+use std::collections::HashMap;
 
 pub const DEMO_PASSWORD: &str = "portavoz-demo";
 
@@ -324,6 +325,7 @@ pub async fn seed(db: &Db, hasher: &Hasher) -> Result<bool, StoreError> {
         .await
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let now = Utc::now();
+    let mut ids = HashMap::new();
     for (i, p) in PEOPLE.iter().enumerate() {
         let mut managed: Vec<i64> = p.manages.iter().map(|t| teams[*t]).collect();
         if p.roles.contains(&Manager) && managed.is_empty() {
@@ -341,8 +343,26 @@ pub async fn seed(db: &Db, hasher: &Hasher) -> Result<bool, StoreError> {
             managed_team_ids: managed,
             now: now - Duration::days(90 - i as i64),
         };
-        db.create_person(&new, &audit("person.created")).await?;
+        ids.insert(
+            p.email,
+            db.create_person(&new, &audit("person.created")).await?,
+        );
     }
+    let by_name = |names: &[&'static str], ids: &[i64]| -> HashMap<&'static str, i64> {
+        names.iter().copied().zip(ids.iter().copied()).collect()
+    };
+    let teams = by_name(TEAMS, &teams);
+    let locations = by_name(LOCATIONS, &locations);
+    super::demo_posts::seed(
+        db,
+        &super::demo_posts::People {
+            ids: &ids,
+            teams: &teams,
+            locations: &locations,
+        },
+    )
+    .await?;
+    super::demo_reach::seed(db, &ids).await?;
     tracing::info!(
         people = PEOPLE.len(),
         teams = TEAMS.len(),

@@ -3,8 +3,16 @@
 
 pub mod accounts;
 pub mod bootstrap;
+pub mod crisis;
 pub mod demo;
+pub mod demo_posts;
+pub mod demo_reach;
+pub mod images;
 pub mod people;
+pub mod posts;
+pub mod settings;
+pub mod sharing;
+pub mod sharing_settings;
 pub mod token;
 
 use crate::model::AppError;

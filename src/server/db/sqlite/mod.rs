@@ -6,7 +6,9 @@ mod audit;
 mod directory;
 mod invitations;
 mod people;
+mod posts;
 mod sessions;
+mod sharing;
 mod throttle;
 
 use super::{AuditEntry, Backend, Store, StoreResult};

@@ -1,0 +1,77 @@
+-- The content library: posts with captions per network, topics, targeting and images.
+
+CREATE TABLE image (
+    image_id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    bytes        BYTEA NOT NULL,
+    byte_size    INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    uploaded_by  BIGINT REFERENCES person (person_id) ON DELETE SET NULL,
+    created_at   TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE topic (
+    topic_id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name     TEXT NOT NULL
+);
+CREATE UNIQUE INDEX topic_name ON topic (lower(name));
+
+CREATE TABLE post (
+    post_id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    title             TEXT NOT NULL,
+    body              TEXT NOT NULL DEFAULT '',
+    -- Title, body and topics in lower case without accents, for the feed's search.
+    search_text       TEXT NOT NULL DEFAULT '',
+    link_url          TEXT NOT NULL,
+    image_id          BIGINT REFERENCES image (image_id) ON DELETE SET NULL,
+    status            TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'approved', 'retracted')),
+    important         BOOLEAN NOT NULL DEFAULT FALSE,
+    captions_editable BOOLEAN NOT NULL DEFAULT TRUE,
+    disclosure        TEXT NOT NULL,
+    target_all        BOOLEAN NOT NULL DEFAULT TRUE,
+    -- NULL until approved: then "as soon as approved" becomes the approval time.
+    publish_at        TIMESTAMPTZ,
+    expire_at         TIMESTAMPTZ,
+    author_id         BIGINT REFERENCES person (person_id) ON DELETE SET NULL,
+    suggested_by      BIGINT REFERENCES person (person_id) ON DELETE SET NULL,
+    suggestion_note   TEXT NOT NULL DEFAULT '',
+    last_comment      TEXT,
+    version           BIGINT NOT NULL DEFAULT 1,
+    created_at        TIMESTAMPTZ NOT NULL,
+    updated_at        TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX post_status_publish ON post (status, publish_at);
+
+CREATE TABLE post_topic (
+    post_id  BIGINT NOT NULL REFERENCES post (post_id) ON DELETE CASCADE,
+    topic_id BIGINT NOT NULL REFERENCES topic (topic_id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, topic_id)
+);
+CREATE INDEX post_topic_topic ON post_topic (topic_id);
+
+CREATE TABLE post_team (
+    post_id BIGINT NOT NULL REFERENCES post (post_id) ON DELETE CASCADE,
+    team_id BIGINT NOT NULL REFERENCES team (team_id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, team_id)
+);
+
+CREATE TABLE post_location (
+    post_id     BIGINT NOT NULL REFERENCES post (post_id) ON DELETE CASCADE,
+    location_id BIGINT NOT NULL REFERENCES location (location_id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, location_id)
+);
+
+CREATE TABLE post_lang (
+    post_id BIGINT NOT NULL REFERENCES post (post_id) ON DELETE CASCADE,
+    lang    TEXT NOT NULL CHECK (lang IN ('en', 'es')),
+    PRIMARY KEY (post_id, lang)
+);
+
+CREATE TABLE caption (
+    caption_id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    post_id    BIGINT NOT NULL REFERENCES post (post_id) ON DELETE CASCADE,
+    network    TEXT NOT NULL CHECK (network IN ('linkedin', 'x', 'facebook', 'whatsapp', 'email')),
+    position   INTEGER NOT NULL,
+    text       TEXT NOT NULL
+);
+CREATE INDEX caption_post ON caption (post_id, network, position);

@@ -1,0 +1,162 @@
+//! Admin: organization-wide content rules.
+
+use crate::api::posts::{get_content_settings, SaveContentSettings};
+use crate::api::sharing::{get_sharing_settings, SaveSharingSettings};
+use crate::components::{action_error, ErrorNotice, FieldError, Guard, Loading};
+use crate::i18n::{error_text, use_i18n};
+use crate::model::{Access, Channel, ContentSettings, Role, SharingSettings, ValueRate};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <Guard access=Access::Role(Role::Admin)>
+            <Settings/>
+        </Guard>
+    }
+}
+
+#[component]
+fn Settings() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = Resource::new(|| (), |_| get_content_settings());
+    let save = ServerAction::<SaveContentSettings>::new();
+    let error = action_error(save);
+    view! {
+        <Title text=move || i18n.t().settings_title/>
+        <header class="page-header"><h1>{move || i18n.t().settings_title}</h1></header>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match current.await {
+                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+                    Ok(s) => {
+                        let self_approval = RwSignal::new(s.self_approval);
+                        let disclosure = RwSignal::new(s.disclosure.clone());
+                        view! {
+                            <form class="panel stack" on:submit=move |ev| {
+                                ev.prevent_default();
+                                save.dispatch(SaveContentSettings { settings: ContentSettings { self_approval: self_approval.get_untracked(), disclosure: disclosure.get_untracked() } });
+                            }>
+                                <label class="field">
+                                    <span>{move || i18n.t().default_disclosure}</span>
+                                    <input type="text" maxlength="60" required bind:value=disclosure/>
+                                    <small class="hint">{move || i18n.t().disclosure_hint}</small>
+                                    <FieldError error field="disclosure"/>
+                                </label>
+                                <label class="check">
+                                    <input type="checkbox" bind:checked=self_approval data-testid="self-approval"/>
+                                    <span>{move || i18n.t().allow_self_approval}</span>
+                                </label>
+                                <ErrorNotice error fields=&["disclosure"]/>
+                                <Show when=move || matches!(save.value().get(), Some(Ok(())))>
+                                    <p class="notice notice-ok" role="status">{move || i18n.t().saved}</p>
+                                </Show>
+                                <div class="actions"><button type="submit" class="button button-primary" disabled=save.pending()>{move || i18n.t().save}</button></div>
+                            </form>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+        <SharingSettingsForm/>
+    }
+}
+
+/// UTM medium, the safe page, and what clicks and impressions are worth.
+#[component]
+fn SharingSettingsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().sharing;
+    let current = Resource::new(|| (), |_| get_sharing_settings());
+    let save = ServerAction::<SaveSharingSettings>::new();
+    let error = action_error(save);
+    view! {
+        <h2 class="section-title">{move || t().sharing_settings}</h2>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match current.await {
+                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+                    Ok(s) => {
+                        let medium = RwSignal::new(s.utm_medium.clone());
+                        let safe_url = RwSignal::new(s.safe_url.clone());
+                        let currency = RwSignal::new(s.currency.clone());
+                        let rates: Vec<(Channel, RwSignal<String>, RwSignal<String>)> = Channel::ALL
+                            .into_iter()
+                            .map(|c| {
+                                let r = s.rate(c);
+                                (c, RwSignal::new(r.per_click.to_string()), RwSignal::new(r.per_mille.to_string()))
+                            })
+                            .collect();
+                        let rows = rates.clone();
+                        let submit = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let number = |v: RwSignal<String>| v.get_untracked().trim().replace(',', ".").parse::<f64>().unwrap_or(-1.0);
+                            save.dispatch(SaveSharingSettings {
+                                settings: SharingSettings {
+                                    utm_medium: medium.get_untracked(),
+                                    safe_url: safe_url.get_untracked(),
+                                    currency: currency.get_untracked(),
+                                    rates: rates
+                                        .iter()
+                                        .map(|(c, click, mille)| ValueRate { channel: *c, per_click: number(*click), per_mille: number(*mille) })
+                                        .collect(),
+                                },
+                            });
+                        };
+                        view! {
+                            <form class="panel stack" on:submit=submit data-testid="sharing-settings">
+                                <div class="field-row">
+                                    <label class="field">
+                                        <span>{move || t().utm_medium}</span>
+                                        <input type="text" maxlength="60" required bind:value=medium/>
+                                        <small class="hint">{move || t().utm_medium_hint}</small>
+                                        <FieldError error field="utm_medium"/>
+                                    </label>
+                                    <label class="field">
+                                        <span>{move || t().currency}</span>
+                                        <input type="text" maxlength="3" required bind:value=currency/>
+                                        <FieldError error field="currency"/>
+                                    </label>
+                                </div>
+                                <label class="field">
+                                    <span>{move || t().safe_url}</span>
+                                    <input type="url" maxlength="2048" placeholder="https://" bind:value=safe_url/>
+                                    <small class="hint">{move || t().safe_url_hint}</small>
+                                    <FieldError error field="safe_url"/>
+                                </label>
+                                <fieldset class="field">
+                                    <legend>{move || t().value_rates}</legend>
+                                    <small class="hint">{move || t().value_rates_hint}</small>
+                                    <table class="table">
+                                        <thead><tr>
+                                            <th scope="col">{move || t().network}</th>
+                                            <th scope="col">{move || t().per_click}</th>
+                                            <th scope="col">{move || t().per_mille}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {rows.into_iter().map(|(c, click, mille)| view! {
+                                                <tr>
+                                                    <td>{c.label()}</td>
+                                                    <td><input type="text" inputmode="decimal" bind:value=click aria-label=format!("{} {}", c.label(), t().per_click)/>
+                                                        <FieldError error field=format!("{}.per_click", c.as_str())/></td>
+                                                    <td><input type="text" inputmode="decimal" bind:value=mille aria-label=format!("{} {}", c.label(), t().per_mille)/>
+                                                        <FieldError error field=format!("{}.per_mille", c.as_str())/></td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </fieldset>
+                                <ErrorNotice error fields=&["utm_medium", "currency", "safe_url"]/>
+                                <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
+                                    <p class="notice notice-ok" role="status">{move || i18n.t().saved}</p>
+                                </Show>
+                                <div class="actions"><button type="submit" class="button button-primary" disabled=save.pending()>{move || i18n.t().save}</button></div>
+                            </form>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
