@@ -9,6 +9,7 @@ mod person;
 mod post;
 mod role;
 mod sharing;
+pub mod training;
 pub mod validate;
 pub mod workflow;
 

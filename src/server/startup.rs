@@ -17,14 +17,15 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -163,7 +164,7 @@ fn router(state: AppState) -> Router {
             config.session_idle.as_secs() as i64,
         )));
 
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let app = Router::new()
         .route("/images/{id}", get(images::serve))
         .route("/share", post(share::share))
@@ -173,6 +174,12 @@ fn router(state: AppState) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn(pages::guard))
+        // No page or server function may hold a connection forever: a stuck
+        // render answers 408 and frees its resources.
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(from_fn_with_state(state.clone(), auth::current::resolve))
         .layer(sessions)
         .layer(from_fn_with_state(state.clone(), csrf::reject_cross_site))
@@ -212,6 +219,15 @@ fn router(state: AppState) -> Router {
         .merge(app)
         .layer(from_fn(headers::security_headers))
         .layer(TraceLayer::new_for_http())
+}
+
+/// The app's routes, generated once per process. Generating them runs the
+/// app with resource loading suppressed by a process-wide flag, so a page
+/// rendering at that moment in another server of the same process (tests
+/// start many) would wait forever (leptos-rs/leptos#4773).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Deletes expired sessions every hour so the table does not grow forever.

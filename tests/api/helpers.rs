@@ -196,6 +196,8 @@ impl TestApp {
     /// A browser: its own cookie jar, no automatic redirects.
     pub fn browser(&self) -> Client {
         Client::builder()
+            // A stuck request fails the test where it happened instead of hanging the run.
+            .timeout(std::time::Duration::from_secs(45))
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()

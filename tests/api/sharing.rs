@@ -20,6 +20,7 @@ on_both_backends!(
     locked_captions_and_network_limits_are_enforced_when_sharing,
     followers_give_potential_reach_and_earned_value,
     sharing_settings_are_for_admins_and_checked,
+    the_client_address_comes_from_a_proxy_header_only_when_configured,
 );
 
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -73,6 +74,7 @@ async fn kit(app: &TestApp, who: &Client, post: i64) -> Value {
 /// A visitor: no cookies, no redirects followed.
 fn visitor() -> Client {
     Client::builder()
+        .timeout(Duration::from_secs(45))
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
@@ -648,4 +650,41 @@ async fn sharing_settings_are_for_admins_and_checked(app: TestApp) {
         to.contains("utm_medium=embajadores") && to.contains("utm_source=facebook"),
         "{to}"
     );
+}
+
+async fn the_client_address_comes_from_a_proxy_header_only_when_configured(app: TestApp) {
+    // Without configuration a forged header changes nothing: one visitor.
+    let (id, url) = shared_post(&app, "x").await;
+    for ip in ["203.0.113.1", "203.0.113.2"] {
+        visitor()
+            .get(&url)
+            .header("user-agent", CHROME)
+            .header("x-real-ip", ip)
+            .send()
+            .await
+            .unwrap();
+    }
+    let ana = app.signed_in("ana@example.com").await;
+    let reach = reach_when(&app, &ana, |r| post_figures(r, id)["human_clicks"] == 2).await;
+    assert_eq!(post_figures(&reach, id)["unique_visitors"], 1);
+
+    // Behind a trusted proxy that sets X-Real-IP: two visitors.
+    let behind = TestApp::spawn_with(app.backend, |c| {
+        c.insert("PORTAVOZ_CLIENT_IP_HEADER".into(), "X-Real-IP".into());
+    })
+    .await
+    .expect("a second app");
+    let (id, url) = shared_post(&behind, "x").await;
+    for ip in ["203.0.113.1", "203.0.113.2", "203.0.113.2"] {
+        visitor()
+            .get(&url)
+            .header("user-agent", CHROME)
+            .header("x-real-ip", ip)
+            .send()
+            .await
+            .unwrap();
+    }
+    let ana = behind.signed_in("ana@example.com").await;
+    let reach = reach_when(&behind, &ana, |r| post_figures(r, id)["human_clicks"] == 3).await;
+    assert_eq!(post_figures(&reach, id)["unique_visitors"], 2);
 }

@@ -29,6 +29,28 @@ pub(crate) fn parse_status(s: &str) -> StoreResult<PersonStatus> {
     PersonStatus::parse(s).ok_or_else(|| StoreError::Corrupt(format!("person status {s:?}")))
 }
 
+pub(crate) fn parse_channel(s: &str) -> StoreResult<crate::model::Channel> {
+    crate::model::Channel::parse(s)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown channel {s}")))
+}
+
+/// A tracked link's target as both backends select it:
+/// (link id, post id, channel, link, title, ambassador ref, post status).
+pub(crate) type LinkTargetRow = (i64, i64, String, String, String, Option<String>, String);
+
+pub(crate) fn link_target(row: LinkTargetRow) -> StoreResult<super::LinkTarget> {
+    let (link_id, post_id, channel, link_url, title, ambassador_ref, status) = row;
+    Ok(super::LinkTarget {
+        link_id,
+        post_id,
+        channel: parse_channel(&channel)?,
+        link_url,
+        title,
+        ambassador_ref: ambassador_ref.unwrap_or_default(),
+        retracted: status == "retracted",
+    })
+}
+
 pub(crate) fn parse_lang(s: &str) -> Lang {
     s.parse().unwrap_or_default()
 }

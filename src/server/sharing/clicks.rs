@@ -35,6 +35,15 @@ pub struct ClickQueue {
 }
 
 impl ClickQueue {
+    fn bounded(capacity: usize) -> (ClickQueue, mpsc::Receiver<Click>) {
+        let (tx, rx) = mpsc::channel(capacity.max(1));
+        let queue = ClickQueue {
+            tx,
+            dropped: Arc::new(AtomicU64::new(0)),
+        };
+        (queue, rx)
+    }
+
     /// Never waits: when the queue is full the click is counted as dropped
     /// and logged, and the visitor is redirected all the same.
     pub fn push(&self, click: Click) {
@@ -63,13 +72,9 @@ pub struct ClickWriter {
 impl ClickWriter {
     /// Starts the writer task and returns the queue that feeds it.
     pub fn start(db: Db, capacity: usize) -> (ClickQueue, ClickWriter) {
-        let (tx, rx) = mpsc::channel(capacity.max(1));
+        let (queue, rx) = ClickQueue::bounded(capacity);
         let (stop_tx, stop_rx) = oneshot::channel();
         let task = tokio::spawn(write_loop(db, rx, stop_rx));
-        let queue = ClickQueue {
-            tx,
-            dropped: Arc::new(AtomicU64::new(0)),
-        };
         (
             queue,
             ClickWriter {
@@ -220,6 +225,29 @@ mod tests {
             visitor_hash(b"salt-1", Some("203.0.113.10".parse().unwrap()), "Firefox")
         );
         assert!(!a.contains("203"), "no trace of the address");
+    }
+
+    fn click() -> Click {
+        Click {
+            link_id: 1,
+            at: Utc::now(),
+            human: true,
+            ip: None,
+            agent: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_queue_drops_and_counts_instead_of_waiting() {
+        let (queue, mut rx) = ClickQueue::bounded(2);
+        for _ in 0..5 {
+            queue.push(click());
+        }
+        assert_eq!(queue.dropped(), 3);
+        assert!(rx.try_recv().is_ok() && rx.try_recv().is_ok() && rx.try_recv().is_err());
+        // Room again: nothing more is dropped.
+        queue.push(click());
+        assert_eq!(queue.dropped(), 3);
     }
 
     #[test]

@@ -1,16 +1,13 @@
 use super::PgStore;
 use crate::model::{Channel, Followers, Network, PersonId, PostId};
+use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
     aggregate_clicks, map_unique, ClickTotals, LinkReachRow, LinkTarget, NewShare, SharingStore,
-    StoreError, StoreResult, StoredClick,
+    StoreResult, StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
-
-fn channel(s: &str) -> StoreResult<Channel> {
-    Channel::parse(s).ok_or_else(|| StoreError::Corrupt(format!("unknown channel {s}")))
-}
 
 #[async_trait]
 impl SharingStore for PgStore {
@@ -42,7 +39,7 @@ impl SharingStore for PgStore {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(c, id, code)| Ok((channel(&c)?, id, code)))
+            .map(|(c, id, code)| Ok((parse_channel(&c)?, id, code)))
             .collect()
     }
 
@@ -70,29 +67,17 @@ impl SharingStore for PgStore {
     }
 
     async fn link_target(&self, code: &str) -> StoreResult<Option<LinkTarget>> {
-        let row: Option<(i64, i64, String, String, String, Option<String>, String)> =
-            sqlx::query_as(
-                "select l.link_id, l.post_id, l.channel, p.link_url, p.title, r.ref, p.status
+        let row: Option<LinkTargetRow> = sqlx::query_as(
+            "select l.link_id, l.post_id, l.channel, p.link_url, p.title, r.ref, p.status
              from share_link l
              join post p on p.post_id = l.post_id
              left join ambassador_ref r on r.person_id = l.person_id
              where l.code = $1",
-            )
-            .bind(code)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|(link_id, post_id, ch, link_url, title, r, status)| {
-            Ok(LinkTarget {
-                link_id,
-                post_id,
-                channel: channel(&ch)?,
-                link_url,
-                title,
-                ambassador_ref: r.unwrap_or_default(),
-                retracted: status == "retracted",
-            })
-        })
-        .transpose()
+        )
+        .bind(code)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(link_target).transpose()
     }
 
     async fn record_share(&self, s: &NewShare) -> StoreResult<()> {
@@ -322,7 +307,7 @@ impl SharingStore for PgStore {
                     Ok(LinkReachRow {
                         post_id,
                         title,
-                        channel: Some(channel(&ch)?),
+                        channel: Some(parse_channel(&ch)?),
                         shares,
                         potential_reach,
                         human_clicks,
