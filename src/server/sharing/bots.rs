@@ -2,7 +2,9 @@
 //! other bots, `HEAD` requests and prefetches still get the redirect (so
 //! previews work) but are counted apart from human clicks.
 
+use aho_corasick::AhoCorasick;
 use axum::http::{HeaderMap, Method};
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visit {
@@ -100,21 +102,70 @@ const BOT_WORDS: &[&str] = &[
 ];
 const HUMAN_LOOKALIKES: &[&str] = &["cubot"];
 
+/// Every pattern above in one automaton, matched case-insensitively in a
+/// single pass over the user agent: this runs on every click.
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern ids below this are `BOT_AGENTS`; then `BOT_WORDS`, then the rest.
+    words_from: usize,
+    lookalikes_from: usize,
+    mozilla: usize,
+}
+
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let patterns: Vec<&str> = BOT_AGENTS
+            .iter()
+            .chain(BOT_WORDS)
+            .chain(HUMAN_LOOKALIKES)
+            .chain(["mozilla/"].iter())
+            .copied()
+            .collect();
+        Matcher {
+            automaton: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("static patterns"),
+            words_from: BOT_AGENTS.len(),
+            lookalikes_from: BOT_AGENTS.len() + BOT_WORDS.len(),
+            mozilla: patterns.len() - 1,
+        }
+    })
+}
+
 pub fn is_bot_agent(agent: &str) -> bool {
     let agent = agent.trim();
     if agent.is_empty() {
         return true;
     }
-    let mut ua = agent.to_ascii_lowercase();
-    if BOT_AGENTS.iter().any(|b| ua.contains(b)) {
-        return true;
+    let m = matcher();
+    let (mut word, mut mozilla) = (false, false);
+    // Overlapping matches: "cubot" must not hide a real "bot" elsewhere.
+    for hit in m.automaton.find_overlapping_iter(agent) {
+        let id = hit.pattern().as_usize();
+        if id < m.words_from {
+            return true;
+        } else if id == m.mozilla {
+            mozilla = true;
+        } else if id < m.lookalikes_from && !lookalike_covers(agent, hit.start(), hit.end()) {
+            word = true;
+        }
     }
-    for h in HUMAN_LOOKALIKES {
-        ua = ua.replace(h, "");
-    }
-    BOT_WORDS.iter().any(|w| ua.contains(w))
-        // Every browser says Mozilla/…; a bare token like "MyApp/1.0" is a program.
-        || !ua.contains("mozilla/")
+    // Every browser says Mozilla/…; a bare token like "MyApp/1.0" is a program.
+    word || !mozilla
+}
+
+/// Whether a generic word match lies inside a human look-alike ("bot" in "CUBOT").
+fn lookalike_covers(agent: &str, start: usize, end: usize) -> bool {
+    HUMAN_LOOKALIKES.iter().any(|h| {
+        let n = h.len();
+        (start.saturating_sub(n)..=start).any(|s| {
+            agent
+                .get(s..s + n)
+                .is_some_and(|w| w.eq_ignore_ascii_case(h) && s + n >= end)
+        })
+    })
 }
 
 /// Prefetches and prerenders (`Sec-Purpose`, `Purpose`, `X-Purpose`,

@@ -124,10 +124,10 @@ async fn write_batch(db: &Db, salts: &mut Salts, buf: &mut Vec<Click>) {
     for click in buf.drain(..) {
         let day = day_number(click.at);
         let visitor = if click.human {
-            match salts.get(db, day).await {
-                Some(salt) => Some(visitor_hash(&salt, click.ip, &click.agent)),
-                None => None,
-            }
+            salts
+                .get(db, day)
+                .await
+                .map(|salt| visitor_hash(salt, click.ip, &click.agent))
         } else {
             None
         };
@@ -184,7 +184,7 @@ struct Salts {
 }
 
 impl Salts {
-    async fn get(&mut self, db: &Db, day: i32) -> Option<Vec<u8>> {
+    async fn get(&mut self, db: &Db, day: i32) -> Option<&[u8]> {
         if self.day != day || self.salt.is_empty() {
             let mut fresh = [0u8; 32];
             rand::rngs::OsRng.fill_bytes(&mut fresh);
@@ -199,7 +199,7 @@ impl Salts {
                 }
             }
         }
-        Some(self.salt.clone())
+        Some(&self.salt)
     }
 }
 
