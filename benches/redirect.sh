@@ -8,7 +8,8 @@
 # one thread. Every /s/{code} request is a human click (a browser User-Agent)
 # that goes through the queue to the batch writer; after the run the server
 # is stopped with SIGTERM and the stored clicks are counted.
-# Env: DURATION (s, default 15), CONNECTIONS (default 32), PORTAVOZ_TEST_POSTGRES_URL.
+# Env: DURATION (s, default 15), CONNECTIONS (default 32), PORTAVOZ_TEST_POSTGRES_URL,
+# BIN (a server binary already built; skips the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHICH=${1:-both}
@@ -20,9 +21,11 @@ PORT=38517
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null || sudo apt-get install -y -qq wrk; }
-echo "== building the release server"
-cargo build --release --features ssr --bin portavoz 2>&1 | tail -1
-BIN=target/release/portavoz
+if [ -z "${BIN:-}" ]; then
+  echo "== building the release server"
+  cargo build --release --features ssr --bin portavoz 2>&1 | tail -1
+  BIN=target/release/portavoz
+fi
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

@@ -12,9 +12,10 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 pub async fn follow(
-    State(state): State<AppState>,
+    State(state): State<Arc<AppState>>,
     Path(code): Path<String>,
     method: Method,
     headers: HeaderMap,
