@@ -8,6 +8,7 @@ use crate::pages::{
     crisis::CrisisPage,
     home::HomePage,
     invite::InvitePage,
+    learn::{CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage},
     my_team::MyTeamPage,
     people::PeoplePage,
     post::PostPage,
@@ -18,6 +19,7 @@ use crate::pages::{
     studio::{EditPostPage, NewPostPage, StudioPage},
     suggest::SuggestPage,
     teams::TeamsPage,
+    training::{EditCoursePage, NewCoursePage, ReportsPage, TrainingPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -77,6 +79,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/studio/posts/:id") view=EditPostPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage/>
                     <Route path=path!("/crisis") view=CrisisPage/>
+                    <Route path=path!("/learn") view=LearnPage/>
+                    <Route path=path!("/learn/certificates/:code") view=CertificatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:id") view=CoursePage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:id/lesson/:item") view=LessonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:id/quiz/:item") view=QuizPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training") view=TrainingPage/>
+                    <Route path=path!("/training/new") view=NewCoursePage/>
+                    <Route path=path!("/training/courses/:id") view=EditCoursePage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/reports") view=ReportsPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod people;
 pub mod posts;
 pub mod sharing;
+pub mod training;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ctx {

@@ -5,7 +5,7 @@ use super::crisis::CrisisBanner;
 use super::user::use_user;
 use crate::api::auth::{SetLanguage, SignOut};
 use crate::i18n::use_i18n;
-use crate::model::{CurrentUser, Lang, Role, OVERSIGHT, STAFF};
+use crate::model::{CurrentUser, Lang, Role, OVERSIGHT, STAFF, TRAINERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,6 +49,21 @@ const NAV: &[NavItem] = &[
         href: "/reach",
         label: |t| t.sharing.nav_reach,
         roles: &[],
+    },
+    NavItem {
+        href: "/learn",
+        label: |t| t.training.nav_learn,
+        roles: &[],
+    },
+    NavItem {
+        href: "/training",
+        label: |t| t.training.nav_training,
+        roles: TRAINERS,
+    },
+    NavItem {
+        href: "/training/reports",
+        label: |t| t.training.nav_reports,
+        roles: &[Role::Manager],
     },
     NavItem {
         href: "/studio",

@@ -45,6 +45,21 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::Workflow(w) => return workflow_text(lang, *w),
         AppError::SharingPaused if es => "Compartir está en pausa (modo crisis).",
         AppError::SharingPaused => "Sharing is paused (crisis mode).",
+        AppError::TrainingRequired { title, .. } => {
+            return if es {
+                format!("Completa el curso «{title}» para poder compartir esto.")
+            } else {
+                format!("Complete the course “{title}” to share this.")
+            }
+        }
+        AppError::ItemLocked if es => "Termina antes las lecciones anteriores.",
+        AppError::ItemLocked => "Finish the previous lessons first.",
+        AppError::NoAttemptsLeft if es => {
+            "Has usado todos los intentos de este test. Habla con tu formador."
+        }
+        AppError::NoAttemptsLeft => {
+            "You have used every attempt at this quiz. Talk to your trainer."
+        }
     };
     s.to_string()
 }
@@ -144,6 +159,34 @@ pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
                 ErrorCode::UtmValue => (
                     "Use lower-case letters, digits, - and _ only.",
                     "Usa solo minúsculas, cifras, - y _.",
+                ),
+                ErrorCode::EmptyCourse => (
+                    "Add at least one lesson before publishing.",
+                    "Añade al menos una lección antes de publicar.",
+                ),
+                ErrorCode::QuizNeedsQuestions => (
+                    "Every quiz needs at least one question.",
+                    "Cada test necesita al menos una pregunta.",
+                ),
+                ErrorCode::PassMark => (
+                    "The pass mark must be between 1 and 100 %.",
+                    "La nota para aprobar debe estar entre 1 y 100 %.",
+                ),
+                ErrorCode::TooFewOptions => (
+                    "A question needs at least two options (true/false: exactly two).",
+                    "Una pregunta necesita al menos dos opciones (verdadero/falso: exactamente dos).",
+                ),
+                ErrorCode::NoCorrectOption => (
+                    "Mark the correct option of every question.",
+                    "Marca la opción correcta de cada pregunta.",
+                ),
+                ErrorCode::OneCorrectOnly => (
+                    "Single-choice and true/false questions have exactly one correct option.",
+                    "Las preguntas de una opción y de verdadero/falso tienen exactamente una opción correcta.",
+                ),
+                ErrorCode::EmptyQuestion => (
+                    "Write the text of every question and option.",
+                    "Escribe el texto de cada pregunta y de cada opción.",
                 ),
                 ErrorCode::ExpiresBeforePublish => (
                     "It must expire after it is published.",

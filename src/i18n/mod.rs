@@ -10,15 +10,18 @@ mod en;
 mod errors;
 mod es;
 mod sharing;
+mod training;
 
 pub use errors::{code_text, error_text};
 pub use sharing::SharingTexts;
+pub use training::TrainingTexts;
 
 use crate::model::{Lang, PersonStatus, Role};
 use leptos::prelude::*;
 
 pub struct Texts {
     pub sharing: &'static SharingTexts,
+    pub training: &'static TrainingTexts,
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,

@@ -21,12 +21,18 @@ pub enum Access {
 pub const STAFF: &[Role] = &[Role::Editor, Role::Approver, Role::Admin];
 /// Who reads the audit trail and runs crisis mode.
 pub const OVERSIGHT: &[Role] = &[Role::Admin, Role::Approver];
+/// Who writes courses.
+pub const TRAINERS: &[Role] = &[Role::Trainer, Role::Admin];
+/// Who reads training reports (managers: of their own teams).
+pub const TRAINING_REPORTS: &[Role] = &[Role::Trainer, Role::Admin, Role::Manager];
 
 pub fn page_access(path: &str) -> Access {
     let path = path.trim_end_matches('/');
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
     match first {
-        "sign-in" | "invite" | "healthz" => Access::Public,
+        "sign-in" | "invite" | "healthz" | "verify" => Access::Public,
+        "training" if path.starts_with("/training/report") => Access::AnyRole(TRAINING_REPORTS),
+        "training" => Access::AnyRole(TRAINERS),
         "admin" => Access::Role(Role::Admin),
         "team" => Access::Role(Role::Manager),
         "studio" if path == "/studio/new" => Access::Role(Role::Editor),
@@ -40,7 +46,7 @@ pub fn page_access(path: &str) -> Access {
 }
 
 /// First path segments of pages that need a signed-in person.
-const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach"];
+const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach", "learn"];
 
 impl Access {
     pub fn allows(self, user: Option<&CurrentUser>) -> bool {
@@ -78,6 +84,16 @@ mod tests {
         assert_eq!(page_access("/"), Access::SignedIn);
         assert_eq!(page_access("/sign-in"), Access::Public);
         assert_eq!(page_access("/invite/abc"), Access::Public);
+        assert_eq!(page_access("/verify/ABCD-EFGH-JKLM"), Access::Public);
+        assert_eq!(page_access("/learn/3/7"), Access::SignedIn);
+        assert_eq!(
+            page_access("/training/courses/3"),
+            Access::AnyRole(TRAINERS)
+        );
+        assert_eq!(
+            page_access("/training/reports"),
+            Access::AnyRole(TRAINING_REPORTS)
+        );
         assert_eq!(page_access("/admin/people"), Access::Role(Role::Admin));
         assert_eq!(page_access("/team"), Access::Role(Role::Manager));
         assert_eq!(page_access("/profile/"), Access::SignedIn);

@@ -38,6 +38,14 @@ pub enum AppError {
     /// Crisis mode is on: sharing is paused for everyone.
     #[error("sharing is paused")]
     SharingPaused,
+    /// The post asks for a valid certificate of this course first.
+    #[error("complete the course {title} to share this")]
+    TrainingRequired { course_id: i64, title: String },
+    /// A sequential course opens an item once the ones before it are done.
+    #[error("finish the previous lessons first")]
+    ItemLocked,
+    #[error("no attempts left")]
+    NoAttemptsLeft,
 }
 
 impl AppError {
@@ -74,6 +82,9 @@ impl AppError {
             AppError::Workflow(WorkflowError::CommentRequired) => 400,
             AppError::Workflow(_) => 403,
             AppError::SharingPaused => 423,
+            AppError::TrainingRequired { .. } => 403,
+            AppError::ItemLocked => 409,
+            AppError::NoAttemptsLeft => 403,
         }
     }
 }
@@ -151,4 +162,12 @@ pub enum ErrorCode {
     },
     Currency,
     UtmValue,
+    /// A course needs at least one lesson or quiz to be published.
+    EmptyCourse,
+    QuizNeedsQuestions,
+    PassMark,
+    TooFewOptions,
+    NoCorrectOption,
+    OneCorrectOnly,
+    EmptyQuestion,
 }

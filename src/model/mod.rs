@@ -13,7 +13,7 @@ pub mod training;
 pub mod validate;
 pub mod workflow;
 
-pub use access::{page_access, safe_next, Access, OVERSIGHT, STAFF};
+pub use access::{page_access, safe_next, Access, OVERSIGHT, STAFF, TRAINERS, TRAINING_REPORTS};
 pub use audit::{AuditItem, AuditQuery, AUDIT_PAGE};
 pub use error::{AppError, ErrorCode, FieldError};
 pub use lang::Lang;

@@ -67,6 +67,9 @@ pub struct PostInput {
     pub important: bool,
     pub publish_at: Option<DateTime<Utc>>,
     pub expire_at: Option<DateTime<Utc>>,
+    /// A course whose valid certificate an ambassador needs to share this post.
+    #[serde(default)]
+    pub required_course: Option<crate::model::training::CourseId>,
 }
 
 /// A link an ambassador suggests to the comms team.

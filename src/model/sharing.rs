@@ -96,6 +96,9 @@ pub struct ShareKit {
     pub my_shares: i64,
     /// Picks which caption variant is pre-selected for this person.
     pub variant_offset: usize,
+    /// The post asks for a course this person has not completed: show the
+    /// way to it instead of the share buttons.
+    pub gate: Option<crate::model::training::CourseGate>,
 }
 
 /// A share just recorded: the tracked link, and the network page to open.

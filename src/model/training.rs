@@ -232,6 +232,467 @@ pub fn training_status(f: &LearnerFacts, now: DateTime<Utc>) -> TrainingStatus {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Courses as trainers write them and learners see them.
+
+pub type CourseId = i64;
+/// A lesson or a quiz, unique within its course and stable across edits, so
+/// progress survives a trainer's typo fix.
+pub type ItemId = i64;
+
+pub const COURSE_TITLE_MAX: usize = 120;
+pub const COURSE_SUMMARY_MAX: usize = 600;
+pub const LESSON_MAX: usize = 40_000;
+pub const QUESTIONS_MAX: usize = 50;
+pub const OPTIONS_MAX: usize = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseStatus {
+    Draft,
+    Published,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub rules: QuizRules,
+    pub questions: Vec<Question>,
+}
+
+/// A lesson (Markdown) or, with `quiz`, a quiz (the body is its introduction).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// 0 for an item the trainer has just added; the server numbers it.
+    pub id: ItemId,
+    pub title: String,
+    pub body: String,
+    pub quiz: Option<Quiz>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Module {
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// The whole course as the trainer edits it and the server stores it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseInput {
+    /// The version the edit started from (0 for a new course).
+    pub version: i64,
+    pub title: String,
+    pub summary: String,
+    pub lang: crate::model::Lang,
+    /// Estimated minutes to complete.
+    pub minutes: u32,
+    pub cover_image: Option<crate::model::ImageId>,
+    /// Items must be completed in order; otherwise learners move freely.
+    pub sequential: bool,
+    /// How long a certificate stays valid; `None`: it does not expire.
+    pub validity_months: Option<u32>,
+    /// Who the course is assigned to; everyone when empty.
+    pub audience: crate::model::Targeting,
+    pub mandatory: bool,
+    pub due: Option<DateTime<Utc>>,
+    /// The course this one translates: a certificate of either counts for both.
+    pub translation_of: Option<CourseId>,
+    pub modules: Vec<Module>,
+}
+
+impl CourseInput {
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.modules.iter().flat_map(|m| m.items.iter())
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+}
+
+/// A question as the learner sees it before answering: no correct flags.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: QuestionId,
+    pub kind: QuestionKind,
+    pub text: String,
+    pub options: Vec<(OptionId, String)>,
+}
+
+/// Where a learner is on one course (the "My courses" card).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseCard {
+    pub id: CourseId,
+    pub title: String,
+    pub summary: String,
+    pub lang: crate::model::Lang,
+    pub minutes: u32,
+    pub cover_url: Option<String>,
+    pub mandatory: bool,
+    pub due: Option<DateTime<Utc>>,
+    pub done: usize,
+    pub total: usize,
+    pub status: TrainingStatus,
+    pub certificate: Option<CertificateBrief>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificateBrief {
+    pub code: String,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: Option<DateTime<Utc>>,
+    pub state: CertificateState,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemBrief {
+    pub id: ItemId,
+    pub title: String,
+    pub is_quiz: bool,
+    pub done: bool,
+    /// Sequential courses open an item once the ones before it are done.
+    pub locked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModuleBrief {
+    pub title: String,
+    pub items: Vec<ItemBrief>,
+}
+
+/// A course from the learner's side.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerCourse {
+    pub card: CourseCard,
+    pub sequential: bool,
+    pub validity_months: Option<u32>,
+    pub modules: Vec<ModuleBrief>,
+    /// Where "Continue" goes: the first item not done.
+    pub next_item: Option<ItemId>,
+    /// The certificate expired or is outdated: the learner may start over.
+    pub may_recertify: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub course_id: CourseId,
+    pub course_title: String,
+    pub id: ItemId,
+    pub title: String,
+    pub body_html: String,
+    pub done: bool,
+    pub next_item: Option<ItemId>,
+    pub next_is_quiz: bool,
+    pub prev_item: Option<ItemId>,
+    pub position: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizView {
+    pub course_id: CourseId,
+    pub course_title: String,
+    pub id: ItemId,
+    pub title: String,
+    pub intro_html: String,
+    pub pass_mark: u8,
+    /// The number the next submission must carry; submitting it twice counts once.
+    pub attempt: u32,
+    pub attempts_left: Option<u32>,
+    pub passed: bool,
+    pub may_attempt: bool,
+    pub best_score: Option<u8>,
+    pub questions: Vec<QuestionView>,
+    pub next_item: Option<ItemId>,
+    pub next_is_quiz: bool,
+    pub position: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizSubmission {
+    pub course_id: CourseId,
+    pub item_id: ItemId,
+    pub attempt: u32,
+    pub answers: Vec<(QuestionId, Vec<OptionId>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizOutcome {
+    pub graded: Graded,
+    pub attempts_left: Option<u32>,
+    pub may_retry: bool,
+    /// Set when this submission completed the course.
+    pub certificate: Option<String>,
+}
+
+/// A certificate as its holder sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Certificate {
+    pub code: String,
+    pub holder: String,
+    pub course_id: CourseId,
+    pub course_title: String,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: Option<DateTime<Utc>>,
+    pub state: CertificateState,
+}
+
+/// What the public verification page shows: enough to verify, nothing more.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Verification {
+    pub holder: String,
+    pub course_title: String,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: Option<DateTime<Utc>>,
+    pub state: CertificateState,
+}
+
+/// The course a post asks for before it can be shared.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseGate {
+    pub course_id: CourseId,
+    pub title: String,
+    pub minutes: u32,
+}
+
+/// A course in the trainers' list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseRow {
+    pub id: CourseId,
+    pub title: String,
+    pub lang: crate::model::Lang,
+    pub status: CourseStatus,
+    pub edition: u32,
+    pub items: usize,
+    pub mandatory: bool,
+    pub due: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseDetail {
+    pub id: CourseId,
+    pub input: CourseInput,
+    pub status: CourseStatus,
+    pub edition: u32,
+    /// Problems that keep the course from being published, if any.
+    pub problems: Vec<crate::model::FieldError>,
+}
+
+/// One learner's line in a progress report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerLine {
+    pub person_id: crate::model::PersonId,
+    pub name: String,
+    pub team: Option<String>,
+    pub status: TrainingStatus,
+    pub done: usize,
+    pub total: usize,
+    /// Best score per quiz, averaged; `None` before any attempt.
+    pub score: Option<u8>,
+    pub certified_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    pub not_started: usize,
+    pub in_progress: usize,
+    pub completed: usize,
+    pub failed: usize,
+    pub overdue: usize,
+}
+
+impl StatusCounts {
+    pub fn add(&mut self, s: TrainingStatus) {
+        match s {
+            TrainingStatus::NotStarted => self.not_started += 1,
+            TrainingStatus::InProgress => self.in_progress += 1,
+            TrainingStatus::Completed => self.completed += 1,
+            TrainingStatus::Failed => self.failed += 1,
+            TrainingStatus::Overdue => self.overdue += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.not_started + self.in_progress + self.completed + self.failed + self.overdue
+    }
+
+    /// Completed learners, in whole percent of everyone assigned.
+    pub fn completion_rate(&self) -> u8 {
+        (self.completed * 100)
+            .checked_div(self.total())
+            .unwrap_or(0) as u8
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingReport {
+    pub course_id: CourseId,
+    pub course_title: String,
+    pub team: Option<crate::model::TeamId>,
+    pub counts: StatusCounts,
+    pub average_score: Option<u8>,
+    pub learners: Vec<LearnerLine>,
+}
+
+/// Average of scores, rounded down; `None` for none.
+pub fn average(scores: &[u8]) -> Option<u8> {
+    if scores.is_empty() {
+        None
+    } else {
+        Some((scores.iter().map(|&s| s as usize).sum::<usize>() / scores.len()) as u8)
+    }
+}
+
+/// Gives every item, question and option with id 0 a fresh id, above any id
+/// already in the course, so edits keep the ids learners' progress points at.
+pub fn number_new_ids(course: &mut CourseInput) {
+    let mut next = 1 + course
+        .modules
+        .iter()
+        .flat_map(|m| m.items.iter())
+        .flat_map(|i| {
+            std::iter::once(i.id).chain(i.quiz.iter().flat_map(|q| {
+                q.questions
+                    .iter()
+                    .flat_map(|q| std::iter::once(q.id).chain(q.options.iter().map(|o| o.id)))
+            }))
+        })
+        .max()
+        .unwrap_or(0)
+        .max(0);
+    let mut fresh = |id: &mut i64| {
+        if *id <= 0 {
+            *id = next;
+            next += 1;
+        }
+    };
+    for item in course.modules.iter_mut().flat_map(|m| m.items.iter_mut()) {
+        fresh(&mut item.id);
+        if let Some(quiz) = item.quiz.as_mut() {
+            for q in quiz.questions.iter_mut() {
+                fresh(&mut q.id);
+                for o in q.options.iter_mut() {
+                    fresh(&mut o.id);
+                }
+            }
+        }
+    }
+}
+
+/// What a course must satisfy to be saved (drafts included).
+pub fn validate_course(c: &CourseInput) -> Vec<crate::model::FieldError> {
+    use crate::model::validate::short_text;
+    use crate::model::{ErrorCode, FieldError};
+    let mut errors = Vec::new();
+    if let Err(code) = short_text(&c.title, COURSE_TITLE_MAX) {
+        errors.push(FieldError::new("title", code));
+    }
+    if c.summary.chars().count() > COURSE_SUMMARY_MAX {
+        errors.push(FieldError::new(
+            "summary",
+            ErrorCode::TooLong {
+                max: COURSE_SUMMARY_MAX as u32,
+            },
+        ));
+    }
+    if !(1..=600).contains(&c.minutes) {
+        errors.push(FieldError::new(
+            "minutes",
+            ErrorCode::OutOfRange { min: 1, max: 600 },
+        ));
+    }
+    if c.validity_months.is_some_and(|m| !(1..=120).contains(&m)) {
+        errors.push(FieldError::new(
+            "validity_months",
+            ErrorCode::OutOfRange { min: 1, max: 120 },
+        ));
+    }
+    let items: Vec<&Item> = c.items().collect();
+    if items.len() > 200 {
+        errors.push(FieldError::new("items", ErrorCode::TooMany { max: 200 }));
+    }
+    for (m, module) in c.modules.iter().enumerate() {
+        if module.title.chars().count() > COURSE_TITLE_MAX {
+            errors.push(FieldError::new(
+                &format!("module-{m}"),
+                ErrorCode::TooLong {
+                    max: COURSE_TITLE_MAX as u32,
+                },
+            ));
+        }
+    }
+    for (n, item) in items.iter().enumerate() {
+        let field = format!("item-{n}");
+        if let Err(code) = short_text(&item.title, COURSE_TITLE_MAX) {
+            errors.push(FieldError::new(&field, code));
+        }
+        if item.body.chars().count() > LESSON_MAX {
+            errors.push(FieldError::new(
+                &field,
+                ErrorCode::TooLong {
+                    max: LESSON_MAX as u32,
+                },
+            ));
+        }
+        if let Some(quiz) = &item.quiz {
+            if quiz.questions.len() > QUESTIONS_MAX {
+                errors.push(FieldError::new(
+                    &field,
+                    ErrorCode::TooMany {
+                        max: QUESTIONS_MAX as u32,
+                    },
+                ));
+            }
+            if quiz.questions.iter().any(|q| q.options.len() > OPTIONS_MAX) {
+                errors.push(FieldError::new(
+                    &field,
+                    ErrorCode::TooMany {
+                        max: OPTIONS_MAX as u32,
+                    },
+                ));
+            }
+            if quiz.rules.max_attempts == Some(0) {
+                errors.push(FieldError::new(
+                    &field,
+                    ErrorCode::OutOfRange { min: 1, max: 100 },
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// What keeps a course from being published (or a published course from
+/// being saved): no items, or a quiz that cannot be answered right.
+pub fn publish_problems(c: &CourseInput) -> Vec<crate::model::FieldError> {
+    use crate::model::{ErrorCode, FieldError};
+    let mut errors = Vec::new();
+    if c.items().next().is_none() {
+        errors.push(FieldError::new("items", ErrorCode::EmptyCourse));
+    }
+    for (n, item) in c.items().enumerate() {
+        let Some(quiz) = &item.quiz else { continue };
+        if let Err(problems) = check_quiz(&quiz.questions, quiz.rules) {
+            for p in problems {
+                let code = match p {
+                    QuizProblem::NoQuestions => ErrorCode::QuizNeedsQuestions,
+                    QuizProblem::PassMark => ErrorCode::PassMark,
+                    QuizProblem::TooFewOptions { .. } => ErrorCode::TooFewOptions,
+                    QuizProblem::NoCorrectOption { .. } => ErrorCode::NoCorrectOption,
+                    QuizProblem::OneCorrectOnly { .. } => ErrorCode::OneCorrectOnly,
+                    QuizProblem::EmptyText { .. } => ErrorCode::EmptyQuestion,
+                };
+                let e = FieldError::new(&format!("item-{n}"), code);
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

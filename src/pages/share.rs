@@ -8,6 +8,7 @@
 use crate::api::sharing::{get_share_kit, share_post};
 use crate::components::copy_to_clipboard;
 use crate::i18n::{error_text, use_i18n};
+use crate::model::training::CourseGate;
 use crate::model::{AppError, Channel, Network, PostView, ShareKit};
 use leptos::prelude::*;
 
@@ -28,6 +29,7 @@ pub fn SharePanel(post: PostView) -> impl IntoView {
                             Ok(k) if k.paused => view! {
                                 <p class="notice notice-warn" data-testid="share-paused">{move || i18n.t().sharing.paused}</p>
                             }.into_any(),
+                            Ok(ShareKit { gate: Some(gate), .. }) => view! { <CourseGateNotice gate/> }.into_any(),
                             Ok(k) => view! { <ShareCards post kit=k shared/> }.into_any(),
                             // Staff previewing a live post not targeted at them: the captions only.
                             Err(AppError::NotFound) => view! { <CaptionList post=Some(post)/> }.into_any(),
@@ -37,6 +39,21 @@ pub fn SharePanel(post: PostView) -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// Instead of the share buttons: the course that unlocks them.
+#[component]
+fn CourseGateNotice(gate: CourseGate) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = gate.title.clone();
+    view! {
+        <div class="gate" data-testid="share-gate">
+            <p>{move || (i18n.t().training.gate)(&title, gate.minutes)}</p>
+            <a class="button button-primary" href=format!("/learn/{}", gate.course_id)>
+                {move || i18n.t().training.gate_action}
+            </a>
+        </div>
     }
 }
 

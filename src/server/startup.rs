@@ -4,7 +4,9 @@
 use super::auth::password::Hasher;
 use super::auth::session::DbSessionStore;
 use super::config::Config;
-use super::http::{api_status, csrf, headers, healthz, images, pages, redirect, share};
+use super::http::{
+    api_status, csrf, headers, healthz, images, pages, redirect, share, training_csv,
+};
 use super::services::{bootstrap, demo};
 use super::sharing::cache::RedirectCache;
 use super::sharing::clicks::ClickWriter;
@@ -168,6 +170,7 @@ fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/images/{id}", get(images::serve))
         .route("/share", post(share::share))
+        .route("/training/report.csv", get(training_csv::report_csv))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -203,18 +206,20 @@ fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ));
 
-    // The tracked-link redirect skips sessions, cookies and page rendering.
+    // The tracked-link redirect skips sessions, cookies and page rendering,
+    // and takes the state behind an `Arc`: one count per request, not a copy.
     let mut redirects = Router::new()
         .route("/s/unavailable", get(redirect::unavailable_page))
         .route("/s/{code}", get(redirect::follow));
     if config.bench_routes {
         redirects = redirects.route("/bench/bare", get(redirect::bare));
     }
+    let redirects = redirects.with_state(Arc::new(state.clone()));
 
     Router::new()
         .route("/healthz", get(healthz::healthz))
-        .merge(redirects)
         .with_state(state)
+        .merge(redirects)
         .merge(assets)
         .merge(app)
         .layer(from_fn(headers::security_headers))

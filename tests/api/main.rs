@@ -12,3 +12,4 @@ mod posts;
 mod roles;
 mod sharing;
 mod store;
+mod training;

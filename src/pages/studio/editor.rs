@@ -116,6 +116,8 @@ fn PostEditor(
     let important = RwSignal::new(input.important);
     let publish_at = RwSignal::new(input.publish_at.map(to_local_input).unwrap_or_default());
     let expire_at = RwSignal::new(input.expire_at.map(to_local_input).unwrap_or_default());
+    let required_course = RwSignal::new(input.required_course);
+    let course_choices = Resource::new(|| (), |_| crate::api::training::course_choices());
     // The server rendered UTC; in the browser show the reader's own zone.
     Effect::new(move || {
         publish_at.set(input.publish_at.map(to_local_input).unwrap_or_default());
@@ -176,6 +178,7 @@ fn PostEditor(
         important: important.get_untracked(),
         publish_at: from_local_input(&publish_at.get_untracked()),
         expire_at: from_local_input(&expire_at.get_untracked()),
+        required_course: required_course.get_untracked(),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -302,6 +305,22 @@ fn PostEditor(
                         <span>{move || i18n.t().captions_editable}</span>
                     </label>
                     <CaptionEditor captions disclosure link readonly/>
+
+                    <label class="field">
+                        <span>{move || i18n.t().training.required_course}</span>
+                        <select data-testid="post-required-course"
+                            on:change=move |ev| required_course.set(event_target_value(&ev).parse().ok())>
+                            <option value="" selected=move || required_course.get().is_none()>{move || i18n.t().training.none}</option>
+                            <Suspense>
+                                {move || Suspend::new(async move {
+                                    course_choices.await.unwrap_or_default().into_iter().map(|(cid, name)| view! {
+                                        <option value=cid.to_string() selected=move || required_course.get() == Some(cid)>{name}</option>
+                                    }).collect_view()
+                                })}
+                            </Suspense>
+                        </select>
+                        <small class="hint">{move || i18n.t().training.required_course_hint}</small>
+                    </label>
 
                     <h2>{move || i18n.t().audience}</h2>
                     <p class="muted small">{move || if everyone() { i18n.t().audience_everyone } else { i18n.t().audience_some }}</p>

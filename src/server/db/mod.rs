@@ -256,9 +256,76 @@ pub trait SharingStore: Send + Sync {
 }
 
 #[async_trait]
+pub trait TrainingStore: Send + Sync {
+    async fn create_course(
+        &self,
+        doc: &crate::model::training::CourseInput,
+        by: PersonId,
+        now: DateTime<Utc>,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
+    /// Saves the document if the course is still at `expected_version` (else
+    /// `Conflict`) and returns the new version.
+    async fn update_course(
+        &self,
+        id: i64,
+        expected_version: i64,
+        doc: &crate::model::training::CourseInput,
+        now: DateTime<Utc>,
+        audit: &AuditEntry,
+    ) -> StoreResult<i64>;
+    /// Publishes or unpublishes; `new_edition` also raises the edition, which
+    /// makes earlier certificates outdated.
+    async fn set_course_status(
+        &self,
+        id: i64,
+        status: crate::model::training::CourseStatus,
+        new_edition: bool,
+        now: DateTime<Utc>,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn course(&self, id: i64) -> StoreResult<Option<CourseRecord>>;
+    /// Every course, newest change first (organizations have tens, not thousands).
+    async fn courses(&self) -> StoreResult<Vec<CourseRecord>>;
+    /// The learner's enrollment, created (round 1) on first use.
+    async fn enroll(
+        &self,
+        course: i64,
+        person: PersonId,
+        now: DateTime<Utc>,
+    ) -> StoreResult<EnrollmentRecord>;
+    async fn set_last_item(&self, course: i64, person: PersonId, item: i64) -> StoreResult<()>;
+    /// Starts round `from + 1`, unless another request already did.
+    async fn start_round(&self, course: i64, person: PersonId, from: i32) -> StoreResult<()>;
+    /// Marks a lesson read (again is a no-op).
+    async fn mark_done(
+        &self,
+        course: i64,
+        person: PersonId,
+        round: i32,
+        item: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Stores a graded attempt (and marks the quiz done if it passed) in one
+    /// transaction; `Duplicate` if that attempt number is already stored.
+    async fn record_attempt(&self, attempt: &NewAttempt) -> StoreResult<()>;
+    /// Issues a certificate for the round unless one exists; returns the round's certificate.
+    async fn issue_certificate(&self, cert: &CertificateRecord) -> StoreResult<CertificateRecord>;
+    async fn certificate(&self, code: &str) -> StoreResult<Option<(CertificateRecord, String)>>;
+    async fn certificates_of(&self, person: PersonId) -> StoreResult<Vec<CertificateRecord>>;
+    /// Progress on `course`, of everyone or of one person.
+    async fn progress(&self, course: i64, person: Option<PersonId>)
+        -> StoreResult<ProgressRecords>;
+    /// Active people with their team, location and language.
+    async fn roster(&self) -> StoreResult<Vec<RosterRow>>;
+    async fn managed_teams(&self, manager: PersonId) -> StoreResult<Vec<crate::model::TeamId>>;
+}
+
+#[async_trait]
 pub trait Store:
     PeopleStore
     + SharingStore
+    + TrainingStore
     + DirectoryStore
     + InvitationStore
     + PostStore

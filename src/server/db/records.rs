@@ -147,6 +147,7 @@ pub struct PostWrite {
     pub important: bool,
     pub publish_at: Option<DateTime<Utc>>,
     pub expire_at: Option<DateTime<Utc>>,
+    pub required_course: Option<crate::model::training::CourseId>,
     pub status: crate::model::PostStatus,
     /// The editor saving it (adopts a suggestion that has no author yet).
     pub author_id: Option<PersonId>,
@@ -194,6 +195,7 @@ pub struct PostRecord {
     pub disclosure: String,
     pub publish_at: Option<DateTime<Utc>>,
     pub expire_at: Option<DateTime<Utc>>,
+    pub required_course: Option<crate::model::training::CourseId>,
     pub author_id: Option<PersonId>,
     pub author_name: Option<String>,
     pub author_team_id: Option<crate::model::TeamId>,
@@ -367,4 +369,79 @@ mod click_tests {
             vec![(1, 10, 3, 1, 1), (1, 11, 1, 1, 0), (2, 10, 1, 1, 0)]
         );
     }
+}
+
+/// A course as stored: its document parsed, with the columns around it.
+#[derive(Debug, Clone)]
+pub struct CourseRecord {
+    pub id: crate::model::training::CourseId,
+    pub status: crate::model::training::CourseStatus,
+    pub edition: u32,
+    pub version: i64,
+    pub doc: crate::model::training::CourseInput,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EnrollmentRecord {
+    pub person_id: PersonId,
+    pub round: i32,
+    pub started_at: DateTime<Utc>,
+    pub last_item: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttemptRecord {
+    pub person_id: PersonId,
+    pub round: i32,
+    pub item_id: i64,
+    pub attempt: i32,
+    pub score: i32,
+    pub passed: bool,
+    /// The graded result, as JSON.
+    pub result: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CertificateRecord {
+    pub code: String,
+    pub course_id: i64,
+    pub person_id: PersonId,
+    pub round: i32,
+    pub edition: i32,
+    pub issued_at: DateTime<Utc>,
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+/// Learners' progress on one course (or one learner's, when asked for one).
+#[derive(Debug, Clone, Default)]
+pub struct ProgressRecords {
+    pub enrollments: Vec<EnrollmentRecord>,
+    /// (person, round, item) of every lesson read and quiz passed.
+    pub done: Vec<(PersonId, i32, i64)>,
+    pub attempts: Vec<AttemptRecord>,
+    pub certificates: Vec<CertificateRecord>,
+}
+
+pub struct NewAttempt {
+    pub course_id: i64,
+    pub person_id: PersonId,
+    pub round: i32,
+    pub item_id: i64,
+    pub attempt: i32,
+    pub score: i32,
+    pub passed: bool,
+    pub result: String,
+    pub at: DateTime<Utc>,
+}
+
+/// An active person, for assignment and reports.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RosterRow {
+    pub person_id: PersonId,
+    pub name: String,
+    pub team_id: Option<crate::model::TeamId>,
+    pub team_name: Option<String>,
+    pub location_id: Option<crate::model::LocationId>,
+    pub lang: String,
 }

@@ -219,6 +219,7 @@ pub(crate) struct PostDbRow {
     pub disclosure: String,
     pub publish_at: Option<DateTime<Utc>>,
     pub expire_at: Option<DateTime<Utc>>,
+    pub required_course: Option<i64>,
     pub author_id: Option<i64>,
     pub author_name: Option<String>,
     pub author_team_id: Option<i64>,
@@ -265,6 +266,7 @@ impl PostDbRow {
             disclosure: self.disclosure,
             publish_at: self.publish_at,
             expire_at: self.expire_at,
+            required_course: self.required_course,
             author_id: self.author_id,
             author_name: self.author_name,
             author_team_id: self.author_team_id,
@@ -300,4 +302,46 @@ impl CaptionDbRow {
             text: self.text,
         })
     }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CourseDbRow {
+    pub course_id: i64,
+    pub status: String,
+    pub edition: i32,
+    pub version: i64,
+    pub doc: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl CourseDbRow {
+    pub fn into_record(self) -> StoreResult<crate::server::db::CourseRecord> {
+        use crate::model::training::CourseStatus;
+        let status = match self.status.as_str() {
+            "draft" => CourseStatus::Draft,
+            "published" => CourseStatus::Published,
+            other => return Err(StoreError::Corrupt(format!("course status {other:?}"))),
+        };
+        let doc = serde_json::from_str(&self.doc)
+            .map_err(|e| StoreError::Corrupt(format!("course {}: {e}", self.course_id)))?;
+        Ok(crate::server::db::CourseRecord {
+            id: self.course_id,
+            status,
+            edition: self.edition.max(1) as u32,
+            version: self.version,
+            doc,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+pub(crate) fn course_status(s: crate::model::training::CourseStatus) -> &'static str {
+    match s {
+        crate::model::training::CourseStatus::Draft => "draft",
+        crate::model::training::CourseStatus::Published => "published",
+    }
+}
+
+pub(crate) fn course_doc(doc: &crate::model::training::CourseInput) -> StoreResult<String> {
+    serde_json::to_string(doc).map_err(|e| StoreError::Corrupt(format!("course document: {e}")))
 }

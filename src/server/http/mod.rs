@@ -10,3 +10,4 @@ pub mod lang;
 pub mod pages;
 pub mod redirect;
 pub mod share;
+pub mod training_csv;

@@ -353,12 +353,14 @@ pub async fn seed(db: &Db, hasher: &Hasher) -> Result<bool, StoreError> {
     };
     let teams = by_name(TEAMS, &teams);
     let locations = by_name(LOCATIONS, &locations);
+    let policy_course = super::demo_training::seed(db, &ids).await?;
     super::demo_posts::seed(
         db,
         &super::demo_posts::People {
             ids: &ids,
             teams: &teams,
             locations: &locations,
+            policy_course,
         },
     )
     .await?;

@@ -10,6 +10,8 @@ pub struct People<'a> {
     pub ids: &'a HashMap<&'static str, i64>,
     pub teams: &'a HashMap<&'static str, TeamId>,
     pub locations: &'a HashMap<&'static str, i64>,
+    /// The "Social media policy" course some posts ask for.
+    pub policy_course: i64,
 }
 
 struct Demo {
@@ -24,6 +26,8 @@ struct Demo {
     langs: &'static [Lang],
     /// Days from now: negative is in the past.
     publish_in_days: i64,
+    /// Shared only by people certified in the social media policy.
+    needs_policy: bool,
     expire_in_days: Option<i64>,
     end: End,
 }
@@ -49,6 +53,7 @@ const fn demo(title: &'static str, body: &'static str, link: &'static str) -> De
         locations: &[],
         langs: &[],
         publish_in_days: -1,
+        needs_policy: false,
         expire_in_days: None,
         end: End::Approved,
     }
@@ -108,6 +113,7 @@ const POSTS: &[Demo] = &[
         topics: &["Producto"],
         teams: &["Ventas"],
         publish_in_days: -1,
+        needs_policy: true,
         captions: &[
             (Linkedin, "Las pymes ya pueden contratar nuestro plan Negocio con tres meses gratis. Si tienes dudas, pregúntame: es mi día a día."),
             (Whatsapp, "Tres meses gratis del plan Negocio para pymes, por si te interesa:"),
@@ -254,6 +260,7 @@ pub async fn seed(db: &Db, people: &People<'_>) -> Result<(), StoreError> {
             publish_at: matches!(d.end, End::Approved | End::Retracted(_) | End::InReview)
                 .then_some(publish_at),
             expire_at: d.expire_in_days.map(|e| now + Duration::days(e)),
+            required_course: d.needs_policy.then_some(people.policy_course),
             status: PostStatus::Draft,
             author_id: Some(editor),
             suggested_by: None,
@@ -327,6 +334,7 @@ pub async fn seed(db: &Db, people: &People<'_>) -> Result<(), StoreError> {
         important: false,
         publish_at: None,
         expire_at: None,
+        required_course: None,
         status: PostStatus::Draft,
         author_id: None,
         suggested_by: Some(ana),

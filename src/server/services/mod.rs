@@ -5,8 +5,10 @@ pub mod accounts;
 pub mod bootstrap;
 pub mod crisis;
 pub mod demo;
+pub mod demo_course;
 pub mod demo_posts;
 pub mod demo_reach;
+pub mod demo_training;
 pub mod images;
 pub mod people;
 pub mod posts;
@@ -14,6 +16,7 @@ pub mod settings;
 pub mod sharing;
 pub mod sharing_settings;
 pub mod token;
+pub mod training;
 
 use crate::model::AppError;
 use crate::server::db::StoreError;

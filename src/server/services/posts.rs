@@ -101,6 +101,7 @@ fn write_from(
         important: input.important,
         publish_at: input.publish_at,
         expire_at: input.expire_at,
+        required_course: input.required_course,
         status,
         author_id: author,
         suggested_by: None,
@@ -292,6 +293,7 @@ pub async fn suggest(
         important: false,
         publish_at: None,
         expire_at: None,
+        required_course: None,
         status: PostStatus::Draft,
         author_id: None,
         suggested_by: Some(ambassador.id),
@@ -418,6 +420,7 @@ fn detail_input(p: &PostRecord) -> PostInput {
         important: p.important,
         publish_at: p.publish_at,
         expire_at: p.expire_at,
+        required_course: p.required_course,
     }
 }
 

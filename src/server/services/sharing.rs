@@ -5,7 +5,7 @@ use crate::model::{
     MyReach, Network, PostId, PostReach, ReachDay, ReachFigures, ShareKit, TrackedLink,
 };
 use crate::server::db::{LinkReachRow, NewShare, StoreError};
-use crate::server::services::{crisis, posts, sharing_settings};
+use crate::server::services::{crisis, posts, sharing_settings, training};
 use crate::server::sharing::clicks::day_number;
 use crate::server::sharing::links;
 use crate::server::state::AppState;
@@ -95,7 +95,9 @@ pub async fn share_kit(
         return Err(AppError::NotFound);
     }
     let paused = crisis::current(&state.db).await?.is_some();
-    let links = if paused {
+    let required = state.db.post(post).await?.and_then(|p| p.required_course);
+    let gate = training::gate(state, user, required).await?;
+    let links = if paused || gate.is_some() {
         Vec::new()
     } else {
         ensure_links(state, user, post)
@@ -113,6 +115,7 @@ pub async fn share_kit(
         paused,
         my_shares: state.db.shares_of(post, user.id).await?,
         variant_offset: user.id.unsigned_abs() as usize,
+        gate,
     })
 }
 
@@ -160,6 +163,7 @@ pub async fn share(
 ) -> Result<Shared, AppError> {
     check_shareable(state, user, post_id).await?;
     let post = state.db.post(post_id).await?.ok_or(AppError::NotFound)?;
+    training::require_certificate(state, user, post.required_course).await?;
     let links = ensure_links(state, user, post_id).await?;
     let (_, link_id, code) = links
         .iter()

@@ -9,6 +9,7 @@ mod posts;
 mod sessions;
 mod sharing;
 mod throttle;
+mod training;
 
 use super::{AuditEntry, Backend, Store, StoreResult};
 use async_trait::async_trait;

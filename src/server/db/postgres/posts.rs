@@ -11,7 +11,7 @@ use sqlx::PgConnection;
 
 const POST_SELECT: &str = "
     select p.post_id, p.title, p.body, p.link_url, p.image_id, p.status, p.important,
-           p.captions_editable, p.disclosure, p.publish_at, p.expire_at,
+           p.captions_editable, p.disclosure, p.publish_at, p.expire_at, p.required_course,
            p.author_id, a.name as author_name, a.team_id as author_team_id,
            p.suggested_by, s.name as suggested_by_name, p.suggestion_note, p.last_comment,
            p.version, p.updated_at,
@@ -109,8 +109,8 @@ impl PostStore for PgStore {
         let id: PostId = sqlx::query_scalar(
             "insert into post (title, body, link_url, image_id, status, important, captions_editable, disclosure,
                                target_all, publish_at, expire_at, author_id, suggested_by, suggestion_note,
-                               created_at, updated_at, search_text)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) returning post_id",
+                               created_at, updated_at, search_text, required_course)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) returning post_id",
         )
         .bind(&post.title)
         .bind(&post.body)
@@ -128,6 +128,7 @@ impl PostStore for PgStore {
         .bind(&post.suggestion_note)
         .bind(post.now)
         .bind(post.search_text())
+        .bind(post.required_course)
         .fetch_one(&mut *tx)
         .await?;
         replace_children(&mut tx, id, post).await?;
@@ -148,7 +149,7 @@ impl PostStore for PgStore {
             "update post set title = $1, body = $2, link_url = $3, image_id = $4, status = $5, important = $6,
                     captions_editable = $7, disclosure = $8, target_all = $9, publish_at = $10, expire_at = $11,
                     author_id = coalesce(author_id, $12), version = version + 1, updated_at = $13,
-                    search_text = $16
+                    search_text = $16, required_course = $17
              where post_id = $14 and version = $15 returning version",
         )
         .bind(&post.title)
@@ -167,6 +168,7 @@ impl PostStore for PgStore {
         .bind(id)
         .bind(expected_version)
         .bind(post.search_text())
+        .bind(post.required_course)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(version) = version else {

@@ -11,7 +11,7 @@ use sqlx::SqliteConnection;
 
 const POST_SELECT: &str = "
     select p.post_id, p.title, p.body, p.link_url, p.image_id, p.status, p.important,
-           p.captions_editable, p.disclosure, p.publish_at, p.expire_at,
+           p.captions_editable, p.disclosure, p.publish_at, p.expire_at, p.required_course,
            p.author_id, a.name as author_name, a.team_id as author_team_id,
            p.suggested_by, s.name as suggested_by_name, p.suggestion_note, p.last_comment,
            p.version, p.updated_at,
@@ -109,8 +109,8 @@ impl PostStore for SqliteStore {
         let id: PostId = sqlx::query_scalar(
             "insert into post (title, body, link_url, image_id, status, important, captions_editable, disclosure,
                                target_all, publish_at, expire_at, author_id, suggested_by, suggestion_note,
-                               created_at, updated_at, search_text)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning post_id",
+                               created_at, updated_at, search_text, required_course)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning post_id",
         )
         .bind(&post.title)
         .bind(&post.body)
@@ -129,6 +129,7 @@ impl PostStore for SqliteStore {
         .bind(now)
         .bind(now)
         .bind(post.search_text())
+        .bind(post.required_course)
         .fetch_one(&mut *tx)
         .await?;
         replace_children(&mut tx, id, post).await?;
@@ -149,7 +150,7 @@ impl PostStore for SqliteStore {
             "update post set title = ?, body = ?, link_url = ?, image_id = ?, status = ?, important = ?,
                     captions_editable = ?, disclosure = ?, target_all = ?, publish_at = ?, expire_at = ?,
                     author_id = coalesce(author_id, ?), version = version + 1, updated_at = ?,
-                    search_text = ?
+                    search_text = ?, required_course = ?
              where post_id = ? and version = ? returning version",
         )
         .bind(&post.title)
@@ -166,6 +167,7 @@ impl PostStore for SqliteStore {
         .bind(post.author_id)
         .bind(post.now.timestamp())
         .bind(post.search_text())
+        .bind(post.required_course)
         .bind(id)
         .bind(expected_version)
         .fetch_optional(&mut *tx)
