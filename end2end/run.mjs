@@ -3,5 +3,6 @@ import { run } from './harness.mjs';
 import './journeys/foundation.mjs';
 import './journeys/content.mjs';
 import './journeys/sharing.mjs';
+import './journeys/training.mjs';
 
 await run();

@@ -100,9 +100,9 @@ pub async fn create_course(input: CourseInput) -> Result<CourseId, AppError> {
     training::create(&app_state()?, &user, &input).await
 }
 
-/// Saves an edit; answers with the course's new version.
+/// Saves an edit; answers with the course as stored (its new version, new items numbered).
 #[server(prefix = "/api", endpoint = "training/update", input = Json)]
-pub async fn update_course(id: CourseId, input: CourseInput) -> Result<i64, AppError> {
+pub async fn update_course(id: CourseId, input: CourseInput) -> Result<CourseInput, AppError> {
     let user = auth::require_user()?;
     training::update(&app_state()?, &user, id, &input).await
 }

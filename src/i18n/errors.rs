@@ -184,6 +184,10 @@ pub fn code_text(lang: Lang, code: &ErrorCode) -> String {
                     "Single-choice and true/false questions have exactly one correct option.",
                     "Las preguntas de una opción y de verdadero/falso tienen exactamente una opción correcta.",
                 ),
+                ErrorCode::UnknownCourse => (
+                    "Choose a published course.",
+                    "Elige un curso publicado.",
+                ),
                 ErrorCode::EmptyQuestion => (
                     "Write the text of every question and option.",
                     "Escribe el texto de cada pregunta y de cada opción.",

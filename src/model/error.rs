@@ -170,4 +170,6 @@ pub enum ErrorCode {
     NoCorrectOption,
     OneCorrectOnly,
     EmptyQuestion,
+    /// Not a published course.
+    UnknownCourse,
 }

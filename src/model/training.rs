@@ -297,6 +297,9 @@ pub struct CourseInput {
     /// The course this one translates: a certificate of either counts for both.
     pub translation_of: Option<CourseId>,
     pub modules: Vec<Module>,
+    /// The next id to give (kept by the server; ids are never reused).
+    #[serde(default)]
+    pub next_id: i64,
 }
 
 impl CourseInput {
@@ -544,10 +547,11 @@ pub fn average(scores: &[u8]) -> Option<u8> {
     }
 }
 
-/// Gives every item, question and option with id 0 a fresh id, above any id
-/// already in the course, so edits keep the ids learners' progress points at.
+/// Gives every item, question and option with id 0 a fresh id. Ids are
+/// never reused, not even those of deleted items (`next_id` remembers the
+/// highest ever given), so progress never points at the wrong item.
 pub fn number_new_ids(course: &mut CourseInput) {
-    let mut next = 1 + course
+    let highest = course
         .modules
         .iter()
         .flat_map(|m| m.items.iter())
@@ -559,8 +563,8 @@ pub fn number_new_ids(course: &mut CourseInput) {
             }))
         })
         .max()
-        .unwrap_or(0)
-        .max(0);
+        .unwrap_or(0);
+    let mut next = course.next_id.max(highest + 1).max(1);
     let mut fresh = |id: &mut i64| {
         if *id <= 0 {
             *id = next;
@@ -578,6 +582,7 @@ pub fn number_new_ids(course: &mut CourseInput) {
             }
         }
     }
+    course.next_id = next;
 }
 
 /// What a course must satisfy to be saved (drafts included).
@@ -697,6 +702,50 @@ pub fn publish_problems(c: &CourseInput) -> Vec<crate::model::FieldError> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    fn lesson(id: ItemId) -> Item {
+        Item {
+            id,
+            title: "L".into(),
+            body: String::new(),
+            quiz: None,
+        }
+    }
+
+    #[test]
+    fn ids_of_deleted_items_are_never_given_again() {
+        let mut c = CourseInput {
+            version: 0,
+            title: "C".into(),
+            summary: String::new(),
+            lang: crate::model::Lang::Es,
+            minutes: 5,
+            cover_image: None,
+            sequential: true,
+            validity_months: None,
+            audience: Default::default(),
+            mandatory: false,
+            due: None,
+            translation_of: None,
+            modules: vec![Module {
+                title: String::new(),
+                items: vec![lesson(0), lesson(0), lesson(0)],
+            }],
+            next_id: 0,
+        };
+        number_new_ids(&mut c);
+        let ids: Vec<ItemId> = c.items().map(|i| i.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        // The last one deleted, a new one added: it gets 4, not 3 again.
+        c.modules[0].items.pop();
+        c.modules[0].items.push(lesson(0));
+        number_new_ids(&mut c);
+        assert_eq!(c.items().map(|i| i.id).collect::<Vec<_>>(), [1, 2, 4]);
+        // Numbering again changes nothing.
+        let before = c.clone();
+        number_new_ids(&mut c);
+        assert_eq!(c, before);
+    }
 
     fn q(
         id: QuestionId,

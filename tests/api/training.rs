@@ -279,8 +279,11 @@ async fn quizzes_are_graded_on_the_server_and_never_leak_answers(app: TestApp) {
     let result = &outcome["graded"]["results"][0];
     assert_eq!(result["correct"], false);
     assert_eq!(result["explanation"], "Son cuatro.");
-    let right = quiz["quiz"]["questions"][0]["options"][1]["id"].clone();
-    assert_eq!(result["correct_options"], json!([right]));
+    assert_eq!(
+        result["correct_options"],
+        json!([]),
+        "which option was right stays hidden while a retry is left"
+    );
     assert_eq!(outcome["attempts_left"], 1);
     assert_eq!(outcome["may_retry"], true);
 
@@ -289,6 +292,13 @@ async fn quizzes_are_graded_on_the_server_and_never_leak_answers(app: TestApp) {
         "answers": [[quiz["quiz"]["questions"][0]["id"], [99999]]]}});
     let outcome = json_of(app.call(&ana, "learn/quiz/submit", bogus).await).await;
     assert_eq!(outcome["graded"]["passed"], false);
+    // No retry left: now the right option is shown.
+    let right = quiz["quiz"]["questions"][0]["options"][1]["id"].clone();
+    assert_eq!(outcome["may_retry"], false);
+    assert_eq!(
+        outcome["graded"]["results"][0]["correct_options"],
+        json!([right])
+    );
 }
 
 async fn attempts_are_limited_and_a_repeated_submission_counts_once(app: TestApp) {
@@ -468,10 +478,17 @@ async fn gated_posts_are_shared_only_with_a_valid_certificate(app: TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
 
-    // Luis is certified in the English translation: that counts too.
+    // Luis is certified in the English translation: that counts too, for
+    // sharing and on his courses even when he switches to Spanish.
     let luis = app.signed_in("luis@example.com").await;
     let kit = json_of(app.call(&luis, "share/kit", json!({"post_id": post})).await).await;
     assert!(kit["gate"].is_null(), "{kit}");
+    let res = app.form(&luis, "language", &[("lang", "es")]).await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let cards = my_courses(&app, &luis).await;
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert_eq!(cards[0]["title"], "Política de redes sociales");
+    assert_eq!(cards[0]["status"], "completed", "{}", cards[0]);
     // Ana's colleague without the course sees the way to it, in her language.
     let paula = app.signed_in("paula.jimenez@example.com").await;
     let kit = json_of(

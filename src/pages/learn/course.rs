@@ -115,7 +115,7 @@ fn CourseOutline(course: LearnerCourse, recertify: ServerAction<Recertify>) -> i
                             let class = if i.done { "item item-done" } else if i.locked { "item item-locked" } else { "item" };
                             view! {
                                 <li class=class data-testid="course-item">
-                                    <span class="item-mark" aria-hidden="true">{if i.done { "✓" } else if i.locked { "🔒" } else if i.is_quiz { "?" } else { "•" }}</span>
+                                    <span class="item-mark" aria-hidden="true">{if i.done { "✓" } else if i.locked { "–" } else if i.is_quiz { "?" } else { "•" }}</span>
                                     {if i.locked {
                                         view! { <span title=move || t().locked>{i.title.clone()}</span> }.into_any()
                                     } else {

@@ -69,7 +69,7 @@ pub(crate) fn StatusBadge(status: TrainingStatus) -> impl IntoView {
         TrainingStatus::Completed => "badge badge-ok",
         TrainingStatus::Overdue | TrainingStatus::Failed => "badge badge-important",
         TrainingStatus::InProgress => "badge badge-info",
-        TrainingStatus::NotStarted => "badge",
+        TrainingStatus::NotStarted => "badge badge-muted",
     };
     view! { <span class=class data-status=format!("{status:?}")>{move || (i18n.t().training.status)(status)}</span> }
 }

@@ -9,6 +9,7 @@ use crate::api::posts::upload_image;
 use crate::api::posts::{
     blank_post, get_post_detail, render_markdown, targeting_options, CreatePost, UpdatePost,
 };
+use crate::api::training::course_choices;
 use crate::components::time::{from_local_input, to_local_input};
 use crate::components::{action_error, use_user, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
@@ -34,12 +35,16 @@ fn NewPost() -> impl IntoView {
     let i18n = use_i18n();
     let blank = Resource::new(|| (), |_| blank_post());
     let options = Resource::new(|| (), |_| targeting_options());
+    let courses = Resource::new(|| (), |_| course_choices());
     view! {
         <Title text=move || i18n.t().new_post/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match (blank.await, options.await) {
-                    (Ok(input), Ok(dir)) => view! { <PostEditor input dir detail=None on_change=|| {}/> }.into_any(),
+                    (Ok(input), Ok(dir)) => {
+                        let courses = courses.await.unwrap_or_default();
+                        view! { <PostEditor input dir courses detail=None on_change=|| {}/> }.into_any()
+                    }
                     (Err(e), _) | (_, Err(e)) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
                 }
             })}
@@ -70,14 +75,18 @@ fn EditPost() -> impl IntoView {
     let reloads = RwSignal::new(0u32);
     let detail = Resource::new(move || (id(), reloads.get()), |(id, _)| get_post_detail(id));
     let options = Resource::new(|| (), |_| targeting_options());
+    let courses = Resource::new(|| (), |_| course_choices());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match (detail.await, options.await) {
-                    (Ok(d), Ok(dir)) => view! {
-                        <Title text=d.input.title.clone()/>
-                        <PostEditor input=d.input.clone() dir detail=Some(d) on_change=move || reloads.update(|n| *n += 1)/>
-                    }.into_any(),
+                    (Ok(d), Ok(dir)) => {
+                        let courses = courses.await.unwrap_or_default();
+                        view! {
+                            <Title text=d.input.title.clone()/>
+                            <PostEditor input=d.input.clone() dir courses detail=Some(d) on_change=move || reloads.update(|n| *n += 1)/>
+                        }.into_any()
+                    }
                     (Err(e), _) | (_, Err(e)) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
                 }
             })}
@@ -89,6 +98,8 @@ fn EditPost() -> impl IntoView {
 fn PostEditor(
     input: PostInput,
     dir: Directory,
+    /// Published courses a post can require.
+    courses: Vec<(i64, String)>,
     detail: Option<PostDetail>,
     on_change: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
@@ -117,7 +128,6 @@ fn PostEditor(
     let publish_at = RwSignal::new(input.publish_at.map(to_local_input).unwrap_or_default());
     let expire_at = RwSignal::new(input.expire_at.map(to_local_input).unwrap_or_default());
     let required_course = RwSignal::new(input.required_course);
-    let course_choices = Resource::new(|| (), |_| crate::api::training::course_choices());
     // The server rendered UTC; in the browser show the reader's own zone.
     Effect::new(move || {
         publish_at.set(input.publish_at.map(to_local_input).unwrap_or_default());
@@ -311,15 +321,12 @@ fn PostEditor(
                         <select data-testid="post-required-course"
                             on:change=move |ev| required_course.set(event_target_value(&ev).parse().ok())>
                             <option value="" selected=move || required_course.get().is_none()>{move || i18n.t().training.none}</option>
-                            <Suspense>
-                                {move || Suspend::new(async move {
-                                    course_choices.await.unwrap_or_default().into_iter().map(|(cid, name)| view! {
-                                        <option value=cid.to_string() selected=move || required_course.get() == Some(cid)>{name}</option>
-                                    }).collect_view()
-                                })}
-                            </Suspense>
+                            {courses.into_iter().map(|(cid, name)| view! {
+                                <option value=cid.to_string() selected=move || required_course.get() == Some(cid)>{name}</option>
+                            }).collect_view()}
                         </select>
                         <small class="hint">{move || i18n.t().training.required_course_hint}</small>
+                        <FieldError error field="required_course"/>
                     </label>
 
                     <h2>{move || i18n.t().audience}</h2>

@@ -224,8 +224,9 @@ fn CourseEditor(input: CourseInput, dir: Directory, detail: Option<CourseDetail>
         }
     });
     Effect::new(move || {
-        if let Some(Ok(v)) = update.value().get() {
-            doc.doc.update_untracked(|d| d.version = v);
+        if let Some(Ok(stored)) = update.value().get() {
+            // New items now have their ids: the next save must carry them.
+            doc.restructure(|d| *d = stored);
             saved.set(true);
             if let (Some(id), Some(new_edition)) = (id, publish_after.get_untracked()) {
                 publish_after.set(None);

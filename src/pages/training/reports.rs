@@ -6,7 +6,7 @@ use crate::api::training::{get_training_report, report_courses};
 use crate::components::{Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
 use crate::model::training::{StatusCounts, TrainingReport, TrainingStatus};
-use crate::model::{Access, TRAINING_REPORTS};
+use crate::model::{Access, AppError, TRAINING_REPORTS};
 use crate::pages::learn::{day, StatusBadge};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -29,7 +29,16 @@ fn ReportsScreen() -> impl IntoView {
     let t = move || i18n.t().training;
     let query = use_query_map();
     let chosen = move || query.with(|q| q.get("course").and_then(|c| c.parse::<i64>().ok()));
-    let courses = Resource::new(|| (), |_| report_courses());
+    // The courses and the chosen one's report in one go (one Suspense: no
+    // nested ones to hydrate); without a choice, the first course.
+    let data = Resource::new(chosen, |chosen| async move {
+        let list = report_courses().await?;
+        let report = match chosen.or_else(|| list.first().map(|c| c.id)) {
+            Some(id) => Some(get_training_report(id, None).await?),
+            None => None,
+        };
+        Ok::<_, AppError>((list, report))
+    });
     let navigate = use_navigate();
     view! {
         <Title text=move || t().reports_title/>
@@ -41,11 +50,11 @@ fn ReportsScreen() -> impl IntoView {
             {move || {
                 let navigate = navigate.clone();
                 Suspend::new(async move {
-                    let list = match courses.await {
-                        Ok(list) => list,
+                    let (list, report) = match data.await {
+                        Ok(d) => d,
                         Err(e) => return view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
                     };
-                    let course = chosen().or_else(|| list.first().map(|c| c.id));
+                    let course = report.as_ref().map(|r| r.course_id);
                     view! {
                         <label class="field inline">
                             <span>{move || t().course}</span>
@@ -59,26 +68,13 @@ fn ReportsScreen() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        {course.map(|id| view! { <Report course=id/> })}
+                        {match report {
+                            Some(r) => view! { <ReportBody report=r/> }.into_any(),
+                            None => view! { <section class="empty-state"><p>{move || t().no_courses_studio}</p></section> }.into_any(),
+                        }}
                     }.into_any()
                 })
             }}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Report(course: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let report = Resource::new(move || course, |c| get_training_report(c, None));
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(r) => view! { <ReportBody report=r/> }.into_any(),
-                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
-                }
-            })}
         </Suspense>
     }
 }
@@ -157,7 +153,7 @@ fn ReportBody(report: TrainingReport) -> impl IntoView {
             <div class="figures">
                 <div class="figure"><span class="figure-value" data-testid="completion-rate">{format!("{rate} %")}</span><span class="figure-label">{move || t().completion_rate}</span></div>
                 <div class="figure"><span class="figure-value">{avg.map(|a| format!("{a} %")).unwrap_or_else(|| "—".into())}</span><span class="figure-label">{move || t().average_score}</span></div>
-                <div class="figure"><span class="figure-value">{report.counts.total()}</span><span class="figure-label">{move || t().learner}</span></div>
+                <div class="figure"><span class="figure-value">{report.counts.total()}</span><span class="figure-label">{move || t().people}</span></div>
             </div>
             <StatusBar counts=report.counts/>
             <p><a class="button" href=csv download="" data-testid="report-csv">{move || t().export_csv}</a></p>
@@ -181,12 +177,12 @@ fn ReportBody(report: TrainingReport) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <h2>{move || t().learner}</h2>
+        <h2>{move || t().people}</h2>
         <div class="table-wrap">
             <table class="table" data-testid="report-learners">
                 <thead><tr>
                     <th>{move || t().learner}</th><th>{move || t().team}</th><th>{move || t().status_label}</th>
-                    <th>{move || t().completion_rate}</th><th>{move || t().score}</th><th>{move || t().certified_until}</th>
+                    <th>{move || t().progress_label}</th><th>{move || t().score}</th><th>{move || t().certified_until}</th>
                 </tr></thead>
                 <tbody>
                     {report.learners.into_iter().map(|l| view! {

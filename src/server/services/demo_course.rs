@@ -40,6 +40,7 @@ fn course(lang: Lang, title: &str, summary: &str, modules: Vec<Module>) -> Cours
         mandatory: true,
         due: None,
         translation_of: None,
+        next_id: 0,
         modules,
     }
 }

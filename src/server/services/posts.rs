@@ -138,6 +138,20 @@ async fn check(state: &AppState, input: &PostInput) -> Result<(), AppError> {
             break;
         }
     }
+    // Only a published course can be asked for: people must be able to take it.
+    if let Some(course) = input.required_course {
+        let published = state
+            .db
+            .course(course)
+            .await?
+            .is_some_and(|c| c.status == crate::model::training::CourseStatus::Published);
+        if !published {
+            errors.push(crate::model::FieldError::new(
+                "required_course",
+                ErrorCode::UnknownCourse,
+            ));
+        }
+    }
     if errors.is_empty() {
         Ok(())
     } else {

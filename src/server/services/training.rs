@@ -62,6 +62,7 @@ pub fn blank(lang: Lang) -> CourseInput {
         mandatory: false,
         due: None,
         translation_of: None,
+        next_id: 0,
         modules: vec![training::Module {
             title: String::new(),
             items: vec![Item {
@@ -93,13 +94,16 @@ pub async fn detail(
     })
 }
 
-/// Trims and checks what the trainer sent; numbers new items.
+/// Trims and checks what the trainer sent; numbers new items above every id
+/// the course ever had.
 async fn cleaned(
     state: &AppState,
-    id: Option<CourseId>,
+    stored: Option<&CourseRecord>,
     input: &CourseInput,
 ) -> Result<CourseInput, AppError> {
+    let id = stored.map(|c| c.id);
     let mut doc = input.clone();
+    doc.next_id = doc.next_id.max(stored.map_or(0, |c| c.doc.next_id));
     doc.title = doc.title.trim().to_string();
     doc.summary = doc.summary.trim().to_string();
     if !doc.mandatory {
@@ -113,7 +117,14 @@ async fn cleaned(
     }
     let mut errors = validate_course(&doc);
     if let Some(of) = doc.translation_of {
-        let ok = Some(of) != id && state.db.course(of).await?.is_some();
+        // One level only: the original, and its translations.
+        let courses = state.db.courses().await?;
+        let target_is_original = courses
+            .iter()
+            .any(|c| c.id == of && c.doc.translation_of.is_none());
+        let has_translations =
+            id.is_some_and(|id| courses.iter().any(|c| c.doc.translation_of == Some(id)));
+        let ok = Some(of) != id && target_is_original && !has_translations;
         if !ok {
             errors.push(crate::model::FieldError::new(
                 "translation_of",
@@ -142,17 +153,18 @@ pub async fn create(
         .await?)
 }
 
-/// Saves an edit. Learners keep their progress (item ids do not change); a
-/// published course must stay publishable.
+/// Saves an edit and answers with the course as stored (new items numbered).
+/// Learners keep their progress (item ids do not change); a published
+/// course must stay publishable.
 pub async fn update(
     state: &AppState,
     user: &CurrentUser,
     id: CourseId,
     input: &CourseInput,
-) -> Result<i64, AppError> {
+) -> Result<CourseInput, AppError> {
     require_trainer(user)?;
     let current = state.db.course(id).await?.ok_or(AppError::NotFound)?;
-    let doc = cleaned(state, Some(id), input).await?;
+    let mut doc = cleaned(state, Some(&current), input).await?;
     if current.status == CourseStatus::Published {
         let problems = publish_problems(&doc);
         if !problems.is_empty() {
@@ -160,10 +172,11 @@ pub async fn update(
         }
     }
     let audit = AuditEntry::new(Some(user.id), "course.update", "course").detail(&doc.title);
-    Ok(state
+    doc.version = state
         .db
         .update_course(id, input.version, &doc, Utc::now(), &audit)
-        .await?)
+        .await?;
+    Ok(doc)
 }
 
 /// Publishes a course; `new_edition` asks everyone certified to recertify.
@@ -213,6 +226,8 @@ struct Standing<'a> {
     attempts: HashMap<ItemId, Vec<&'a AttemptRecord>>,
     /// The latest certificate, of any round.
     certificate: Option<&'a CertificateRecord>,
+    /// A valid certificate of a translation of this course, which counts too.
+    family: Option<CertificateBrief>,
 }
 
 fn standing(p: &ProgressRecords, person: PersonId) -> Standing<'_> {
@@ -242,7 +257,40 @@ fn standing(p: &ProgressRecords, person: PersonId) -> Standing<'_> {
             .iter()
             .filter(|c| c.person_id == person)
             .max_by_key(|c| (c.issued_at, c.round)),
+        family: None,
     }
+}
+
+/// Valid certificates of the translations of `course`, by holder.
+fn family_certificates(
+    courses: &[CourseRecord],
+    course: CourseId,
+    certs: &[CertificateRecord],
+    now: DateTime<Utc>,
+) -> HashMap<PersonId, CertificateBrief> {
+    let fam = family(courses, course);
+    let mut out = HashMap::new();
+    for c in certs
+        .iter()
+        .filter(|c| c.course_id != course && fam.contains(&c.course_id))
+    {
+        let Some(k) = courses.iter().find(|k| k.id == c.course_id) else {
+            continue;
+        };
+        let state = certificate_state(c.valid_until, c.edition.max(0) as u32, k.edition, now);
+        if state == CertificateState::Valid {
+            out.insert(
+                c.person_id,
+                CertificateBrief {
+                    code: c.code.clone(),
+                    issued_at: c.issued_at,
+                    valid_until: c.valid_until,
+                    state,
+                },
+            );
+        }
+    }
+    out
 }
 
 impl Standing<'_> {
@@ -257,6 +305,7 @@ impl Standing<'_> {
 
     fn certified(&self, course: &CourseRecord, now: DateTime<Utc>) -> bool {
         self.certificate_state(course, now) == Some(CertificateState::Valid)
+            || self.family.is_some()
     }
 
     fn out_of_attempts(&self, course: &CourseRecord) -> bool {
@@ -316,6 +365,10 @@ impl Standing<'_> {
     }
 
     fn brief(&self, course: &CourseRecord, now: DateTime<Utc>) -> Option<CertificateBrief> {
+        let own_valid = self.certificate_state(course, now) == Some(CertificateState::Valid);
+        if !own_valid && self.family.is_some() {
+            return self.family.clone();
+        }
         let c = self.certificate?;
         Some(CertificateBrief {
             code: c.code.clone(),
@@ -411,10 +464,13 @@ pub async fn my_courses(state: &AppState, user: &CurrentUser) -> Result<Vec<Cour
             shown_version(&courses, c.id, user.team_id, user.location_id, user.lang) == Some(c.id)
         })
         .collect();
+    let certs = state.db.certificates_of(user.id).await?;
     let mut cards = Vec::with_capacity(shown.len());
     for c in shown {
         let progress = state.db.progress(c.id, Some(user.id)).await?;
-        cards.push(card(c, &standing(&progress, user.id), now));
+        let mut s = standing(&progress, user.id);
+        s.family = family_certificates(&courses, c.id, &certs, now).remove(&user.id);
+        cards.push(card(c, &s, now));
     }
     cards.sort_by_key(|c| {
         (
@@ -435,7 +491,10 @@ pub async fn learner_course(
     let now = Utc::now();
     let course = learner_course_record(state, user, id).await?;
     let progress = state.db.progress(id, Some(user.id)).await?;
-    let s = standing(&progress, user.id);
+    let mut s = standing(&progress, user.id);
+    let courses = state.db.courses().await?;
+    let certs = state.db.certificates_of(user.id).await?;
+    s.family = family_certificates(&courses, id, &certs, now).remove(&user.id);
     let modules = course
         .doc
         .modules
@@ -548,12 +607,16 @@ pub async fn finish_lesson(
     if it.quiz.is_some() {
         return Err(AppError::BadRequest);
     }
-    let round = standing(&progress, user.id).round;
+    let s = standing(&progress, user.id);
+    if s.done.contains(&item) {
+        // Re-reading a lesson completes nothing.
+        return Ok(None);
+    }
     state
         .db
-        .mark_done(course_id, user.id, round, item, Utc::now())
+        .mark_done(course_id, user.id, s.round, item, Utc::now())
         .await?;
-    complete_if_done(state, user, &course, round).await
+    complete_if_done(state, user, &course, s.round).await
 }
 
 /// Issues the round's certificate once every item is done.
@@ -682,12 +745,25 @@ fn stored_outcome(
 ) -> Result<QuizOutcome, AppError> {
     let graded: Graded =
         serde_json::from_str(&a.result).map_err(crate::server::services::internal)?;
+    let may_retry = may_attempt(submitted, passed, rules);
     Ok(QuizOutcome {
-        graded,
+        graded: for_learner_eyes(graded, may_retry),
         attempts_left: attempts_left(submitted, rules),
-        may_retry: may_attempt(submitted, passed, rules),
+        may_retry,
         certificate: None,
     })
+}
+
+/// Right or wrong, and why, after every attempt; which options were the
+/// correct ones only once no retry is left (or the quiz is passed), or a
+/// second attempt would be copying.
+fn for_learner_eyes(mut graded: Graded, may_retry: bool) -> Graded {
+    if may_retry {
+        for r in &mut graded.results {
+            r.correct_options.clear();
+        }
+    }
+    graded
 }
 
 /// Grades an attempt. The same attempt number submitted twice (a double
@@ -756,10 +832,11 @@ pub async fn submit_quiz(
     } else {
         None
     };
+    let may_retry = may_attempt(submitted + 1, graded.passed, quiz.rules);
     Ok(QuizOutcome {
         attempts_left: attempts_left(submitted + 1, quiz.rules),
-        may_retry: may_attempt(submitted + 1, graded.passed, quiz.rules),
-        graded,
+        may_retry,
+        graded: for_learner_eyes(graded, may_retry),
         certificate,
     })
 }
@@ -861,9 +938,9 @@ pub async fn gate(
         return Ok(None);
     };
     let courses = state.db.courses().await?;
-    let Some(course) = courses.iter().find(|c| c.id == required) else {
+    if !courses.iter().any(|c| c.id == required) {
         return Ok(None);
-    };
+    }
     let fam = family(&courses, required);
     let now = Utc::now();
     let certified = state
@@ -884,12 +961,16 @@ pub async fn gate(
     if certified {
         return Ok(None);
     }
-    // Point at the version the person can take, in their language if there is one.
-    let take = courses
+    // Point at the version the person can take, in their language if there
+    // is one. A course nobody can take now (unpublished, or not assigned to
+    // this person) cannot be asked of them: it would block sharing for good.
+    let Some(take) = courses
         .iter()
         .filter(|c| fam.contains(&c.id) && for_learner(c, user))
         .max_by_key(|c| (c.doc.lang == user.lang, c.id == required))
-        .unwrap_or(course);
+    else {
+        return Ok(None);
+    };
     Ok(Some(CourseGate {
         course_id: take.id,
         title: take.doc.title.clone(),
@@ -1014,6 +1095,13 @@ pub async fn report(
     let progress = state.db.progress(course_id, None).await?;
     let courses = state.db.courses().await?;
     let now = Utc::now();
+    let mut sibling_certs = Vec::new();
+    for sibling in family(&courses, course_id) {
+        if sibling != course_id {
+            sibling_certs.extend(state.db.progress(sibling, None).await?.certificates);
+        }
+    }
+    let mut by_family = family_certificates(&courses, course_id, &sibling_certs, now);
     let mut counts = StatusCounts::default();
     let mut learners = Vec::new();
     let mut scores = Vec::new();
@@ -1024,7 +1112,8 @@ pub async fn report(
         if !in_scope || team.is_some_and(|t| p.team_id != Some(t)) {
             continue;
         }
-        let s = standing(&progress, p.person_id);
+        let mut s = standing(&progress, p.person_id);
+        s.family = by_family.remove(&p.person_id);
         let status = s.status(&course, now);
         counts.add(status);
         let score = s.score();
@@ -1038,7 +1127,7 @@ pub async fn report(
             total: course.doc.items().count(),
             score,
             certified_until: s
-                .certificate
+                .brief(&course, now)
                 .filter(|_| status == TrainingStatus::Completed)
                 .map(|c| c.valid_until.unwrap_or(DateTime::<Utc>::MAX_UTC)),
         });

@@ -4,7 +4,8 @@
 
 use aho_corasick::AhoCorasick;
 use axum::http::{HeaderMap, Method};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visit {
@@ -189,11 +190,36 @@ pub fn classify(method: &Method, headers: &HeaderMap) -> Visit {
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if is_bot_agent(agent) {
+    if remembered_is_bot(agent) {
         Visit::Bot
     } else {
         Visit::Human
     }
+}
+
+/// Verdicts for user agents seen recently. Real traffic repeats a few
+/// thousand browser builds, so most clicks skip the automaton. Bounded: at
+/// most `REMEMBER` agents of at most `REMEMBER_LEN` bytes, forgotten all
+/// at once when full.
+const REMEMBER: usize = 4096;
+const REMEMBER_LEN: usize = 512;
+
+fn remembered_is_bot(agent: &str) -> bool {
+    static SEEN: OnceLock<RwLock<HashMap<Box<str>, bool>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(verdict) = seen.read().ok().and_then(|m| m.get(agent).copied()) {
+        return verdict;
+    }
+    let verdict = is_bot_agent(agent);
+    if agent.len() <= REMEMBER_LEN {
+        if let Ok(mut m) = seen.write() {
+            if m.len() >= REMEMBER {
+                m.clear();
+            }
+            m.insert(agent.into(), verdict);
+        }
+    }
+    verdict
 }
 
 #[cfg(test)]
@@ -280,6 +306,17 @@ mod tests {
             h.insert(*k, HeaderValue::from_static(v));
         }
         h
+    }
+
+    #[test]
+    fn remembered_verdicts_are_the_same_verdicts() {
+        for _ in 0..2 {
+            for (who, ua) in BOTS.iter().chain(HUMANS) {
+                assert_eq!(remembered_is_bot(ua), is_bot_agent(ua), "{who}");
+            }
+        }
+        let long = format!("Mozilla/5.0 {}", "x".repeat(REMEMBER_LEN));
+        assert!(!remembered_is_bot(&long) && !remembered_is_bot(&long));
     }
 
     #[test]
