@@ -4,6 +4,7 @@ pub mod chart;
 pub mod clipboard;
 pub mod crisis;
 pub mod guard;
+pub mod image_upload;
 pub mod layout;
 pub mod notice;
 pub mod time;

@@ -699,9 +699,9 @@ async fn the_audit_trail_records_every_transition_and_is_for_oversight_only(app:
     );
 }
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82";
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82";
 
-async fn upload(app: &TestApp, who: &Client, bytes: Vec<u8>) -> reqwest::Response {
+pub async fn upload(app: &TestApp, who: &Client, bytes: Vec<u8>) -> reqwest::Response {
     let part = reqwest::multipart::Part::bytes(bytes)
         .file_name("pic.png")
         .mime_str("image/png")
@@ -736,7 +736,7 @@ async fn images_are_checked_stored_and_served_to_signed_in_people(app: TestApp) 
     assert_eq!(
         upload(&app, &ana, PNG.to_vec()).await.status(),
         StatusCode::FORBIDDEN,
-        "only editors upload"
+        "only editors (and trainers) upload"
     );
 
     let mut input = post_json("Con imagen", &[]);

@@ -5,7 +5,7 @@
 
 use crate::helpers::{error_of, TestApp};
 use crate::on_both_backends;
-use crate::posts::{live_post, post_json, team_id};
+use crate::posts::{live_post, post_json, team_id, upload, PNG};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
@@ -207,7 +207,27 @@ async fn learners_see_only_the_courses_assigned_to_them(app: TestApp) {
     let engineering = team_id(&app, "Ingeniería").await;
     let mut input = course_json("Solo para Ingeniería", true);
     input["audience"]["teams"] = json!([engineering]);
+    // Trainers upload covers; a cover that is not an uploaded image is refused.
+    let trainer = app.signed_in("trainer@example.com").await;
+    let res = upload(&app, &trainer, PNG.to_vec()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cover: i64 = res.json().await.unwrap();
+    input["cover_image"] = json!(cover + 1000);
+    let res = app
+        .call(&trainer, "training/create", json!({"input": input.clone()}))
+        .await;
+    assert_eq!(
+        error_of(res).await,
+        json!({"Invalid": [{"field": "cover_image", "code": "ImageType"}]})
+    );
+    input["cover_image"] = json!(cover);
     let (id, _) = published_course(&app, input).await;
+    let card = my_courses(&app, &luis)
+        .await
+        .into_iter()
+        .find(|c| c["id"] == id)
+        .expect("Luis's new course");
+    assert_eq!(card["cover_url"], format!("/images/{cover}"));
     assert!(titles(&my_courses(&app, &luis).await).contains(&"Solo para Ingeniería".to_string()));
     assert!(!titles(&my_courses(&app, &ana).await).contains(&"Solo para Ingeniería".to_string()));
     // Not assigned: as if it did not exist, by direct request too.
@@ -218,7 +238,6 @@ async fn learners_see_only_the_courses_assigned_to_them(app: TestApp) {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     // A draft is nobody's to take.
-    let trainer = app.signed_in("trainer@example.com").await;
     json_of(
         app.call(&trainer, "training/unpublish", json!({"id": id}))
             .await,

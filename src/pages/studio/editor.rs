@@ -4,18 +4,17 @@
 
 use super::captions::{CaptionEditor, Captions};
 use super::workflow::WorkflowPanel;
-#[cfg(feature = "hydrate")]
-use crate::api::posts::upload_image;
 use crate::api::posts::{
     blank_post, get_post_detail, render_markdown, targeting_options, CreatePost, UpdatePost,
 };
 use crate::api::training::course_choices;
+use crate::components::image_upload::ImageUpload;
 use crate::components::time::{from_local_input, to_local_input};
 use crate::components::{action_error, use_user, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
 use crate::model::{
-    link_host, Access, AppError, Directory, Lang, Network, PostDetail, PostId, PostInput,
-    PostStatus, Role, Targeting, STAFF,
+    link_host, Access, Directory, Lang, Network, PostDetail, PostId, PostInput, PostStatus, Role,
+    Targeting, STAFF,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -207,42 +206,6 @@ fn PostEditor(
     };
     let pending = Signal::derive(move || create.pending().get() || update.pending().get());
 
-    // Upload the chosen image right away, and show it.
-    let upload_error = RwSignal::new(None::<AppError>);
-    let on_file = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let Ok(form) = web_sys::FormData::new() else {
-                return;
-            };
-            if form.append_with_blob("image", &file).is_err() {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                match upload_image(form.into()).await {
-                    Ok(new_id) => {
-                        upload_error.set(None);
-                        image_id.set(Some(new_id));
-                        image_url.set(Some(format!("/images/{new_id}")));
-                    }
-                    Err(e) => upload_error.set(Some(e)),
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
-
     let preview_html = RwSignal::new(None::<String>);
     let show_preview = move |_| {
         leptos::task::spawn_local(async move {
@@ -290,13 +253,7 @@ fn PostEditor(
                         <small class="hint">{move || i18n.t().markdown_hint}</small>
                         <FieldError error field="body"/>
                     </label>
-                    <div class="field">
-                        <span>{move || i18n.t().image}</span>
-                        {move || image_url.get().map(|src| view! { <img class="image-preview" src=src alt=""/> })}
-                        <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" on:change=on_file data-testid="post-image"/>
-                        <small class="hint">{move || i18n.t().image_hint}</small>
-                        <ErrorNotice error=upload_error/>
-                    </div>
+                    <ImageUpload label=Signal::derive(move || i18n.t().image) image_id image_url testid="post-image"/>
                     <label class="field">
                         <span>{move || i18n.t().topics}</span>
                         <input type="text" bind:value=topics placeholder=move || i18n.t().topics_placeholder data-testid="post-topics"/>

@@ -10,6 +10,7 @@ use crate::api::training::{
     blank_course, course_targets, get_course_detail, CreateCourse, PublishCourse, UnpublishCourse,
     UpdateCourse,
 };
+use crate::components::image_upload::ImageUpload;
 use crate::components::time::{from_local_input, to_local_input};
 use crate::components::{action_error, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{code_text, error_text, use_i18n};
@@ -199,6 +200,8 @@ fn CourseEditor(input: CourseInput, dir: Directory, detail: Option<CourseDetail>
         shape: RwSignal::new(0),
     };
     let due = RwSignal::new(input.due.map(to_local_input).unwrap_or_default());
+    let cover = RwSignal::new(input.cover_image);
+    let cover_url = RwSignal::new(input.cover_image.map(|id| format!("/images/{id}")));
     let create = ServerAction::<CreateCourse>::new();
     let update = ServerAction::<UpdateCourse>::new();
     let publish = ServerAction::<PublishCourse>::new();
@@ -247,6 +250,7 @@ fn CourseEditor(input: CourseInput, dir: Directory, detail: Option<CourseDetail>
     let collect = move || {
         let mut d = doc.doc.get_untracked();
         d.due = from_local_input(&due.get_untracked());
+        d.cover_image = cover.get_untracked();
         d
     };
     let save = move |then_publish: Option<bool>| {
@@ -338,6 +342,7 @@ fn CourseEditor(input: CourseInput, dir: Directory, detail: Option<CourseDetail>
                         <FieldError error field="validity_months"/>
                     </label>
                 </div>
+                <ImageUpload label=Signal::derive(move || t().cover_image) image_id=cover image_url=cover_url testid="course-cover"/>
                 <label class="check">
                     <input type="checkbox" prop:checked=input.sequential
                         on:change=move |ev| doc.edit(|d| d.sequential = event_target_checked(&ev))/>

@@ -116,6 +116,14 @@ async fn cleaned(
         }
     }
     let mut errors = validate_course(&doc);
+    if let Some(image) = doc.cover_image {
+        if state.db.image(image).await?.is_none() {
+            errors.push(crate::model::FieldError::new(
+                "cover_image",
+                crate::model::ErrorCode::ImageType,
+            ));
+        }
+    }
     if let Some(of) = doc.translation_of {
         // One level only: the original, and its translations.
         let courses = state.db.courses().await?;
