@@ -4,6 +4,7 @@ mod access;
 mod audit;
 mod error;
 mod lang;
+pub mod leaderboard;
 mod network;
 mod person;
 mod post;
