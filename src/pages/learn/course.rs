@@ -117,7 +117,10 @@ fn CourseOutline(course: LearnerCourse, recertify: ServerAction<Recertify>) -> i
                                 <li class=class data-testid="course-item">
                                     <span class="item-mark" aria-hidden="true">{if i.done { "✓" } else if i.locked { "–" } else if i.is_quiz { "?" } else { "•" }}</span>
                                     {if i.locked {
-                                        view! { <span title=move || t().locked>{i.title.clone()}</span> }.into_any()
+                                        view! {
+                                            <span title=move || t().locked>{i.title.clone()}</span>
+                                            <span class="sr-only">{move || format!(" ({})", t().locked)}</span>
+                                        }.into_any()
                                     } else {
                                         view! { <a href=item_href(id, i.id, i.is_quiz)>{i.title.clone()}</a> }.into_any()
                                     }}
