@@ -1,7 +1,7 @@
 //! A course from the learner's side: its outline with what is done and what
 //! is still locked, "Continue" where they left off, and the certificate.
 
-use super::{day, item_href, ProgressBar, StatusBadge, Unavailable};
+use super::{day, id_param, item_href, ProgressBar, StatusBadge, Unavailable};
 use crate::api::training::{get_learner_course, Recertify};
 use crate::components::{action_error, ErrorNotice, Guard, Loading};
 use crate::i18n::use_i18n;
@@ -23,13 +23,7 @@ pub fn CoursePage() -> impl IntoView {
 #[component]
 fn CourseScreen() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = move || params.with(|p| id_param(p, "id"));
     let recertify = ServerAction::<Recertify>::new();
     let course = Resource::new(
         move || (id(), recertify.version().get()),

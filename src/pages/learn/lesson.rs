@@ -1,7 +1,7 @@
 //! One lesson: its text, and "mark as read" which moves on to the next item
 //! (or to the certificate when it was the last one).
 
-use super::{item_href, Unavailable};
+use super::{id_param, item_href, Unavailable};
 use crate::api::training::{open_lesson, FinishLesson};
 use crate::components::{action_error, ErrorNotice, Guard, Loading};
 use crate::i18n::use_i18n;
@@ -20,14 +20,10 @@ pub fn LessonPage() -> impl IntoView {
     }
 }
 
-fn param(map: &leptos_router::params::ParamsMap, key: &str) -> i64 {
-    map.get(key).and_then(|s| s.parse().ok()).unwrap_or(0)
-}
-
 #[component]
 fn LessonScreen() -> impl IntoView {
     let params = use_params_map();
-    let ids = move || params.with(|p| (param(p, "id"), param(p, "item")));
+    let ids = move || params.with(|p| (id_param(p, "id"), id_param(p, "item")));
     let lesson = Resource::new(ids, |(course, item)| open_lesson(course, item));
     view! {
         <Suspense fallback=Loading>

@@ -24,6 +24,11 @@ pub(crate) fn day(at: DateTime<Utc>) -> String {
     at.format("%d/%m/%Y").to_string()
 }
 
+/// A numeric id from the route (0, which matches nothing, if it is not a number).
+pub(crate) fn id_param(params: &leptos_router::params::ParamsMap, key: &str) -> i64 {
+    params.get(key).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
 pub(crate) fn item_href(course: i64, item: ItemId, is_quiz: bool) -> String {
     let kind = if is_quiz { "quiz" } else { "lesson" };
     format!("/learn/{course}/{kind}/{item}")

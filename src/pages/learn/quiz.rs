@@ -2,7 +2,7 @@
 //! then each question marked right or wrong with its explanation. Another
 //! attempt within the limit starts from a fresh set.
 
-use super::{item_href, Unavailable};
+use super::{id_param, item_href, Unavailable};
 use crate::api::training::{open_quiz, SubmitQuiz};
 use crate::components::{action_error, ErrorNotice, Guard, Loading};
 use crate::i18n::use_i18n;
@@ -24,16 +24,12 @@ pub fn QuizPage() -> impl IntoView {
     }
 }
 
-fn param(map: &leptos_router::params::ParamsMap, key: &str) -> i64 {
-    map.get(key).and_then(|s| s.parse().ok()).unwrap_or(0)
-}
-
 #[component]
 fn QuizScreen() -> impl IntoView {
     let params = use_params_map();
     // Bumped by "Try again": a fresh attempt with a fresh view.
     let round = RwSignal::new(0_u32);
-    let ids = move || params.with(|p| (param(p, "id"), param(p, "item"), round.get()));
+    let ids = move || params.with(|p| (id_param(p, "id"), id_param(p, "item"), round.get()));
     let quiz = Resource::new(ids, |(course, item, _)| open_quiz(course, item));
     view! {
         <Suspense fallback=Loading>
