@@ -4,5 +4,6 @@ import './journeys/foundation.mjs';
 import './journeys/content.mjs';
 import './journeys/sharing.mjs';
 import './journeys/training.mjs';
+import './journeys/pages.mjs';
 
 await run();

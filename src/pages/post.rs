@@ -4,9 +4,10 @@
 
 use super::share::{CaptionList, SharePanel};
 use crate::api::posts::view_post;
+use crate::api::sharing::get_share_kit;
 use crate::components::{Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
-use crate::model::{Access, Phase, PostView};
+use crate::model::{Access, AppError, Phase, PostView, ShareKit};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -31,12 +32,16 @@ fn PostScreen() -> impl IntoView {
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or(0)
     };
+    // Both loaded here, side by side: a second Suspense nested inside this
+    // one's resolved view does not hydrate (the markers differ).
     let post = Resource::new(id, view_post);
+    let kit = Resource::new(id, get_share_kit);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match post.await {
-                    Ok(p) => view! { <PostBody post=p/> }.into_any(),
+                let (post, kit) = (post.await, kit.await);
+                match post {
+                    Ok(p) => view! { <PostBody post=p kit/> }.into_any(),
                     Err(e) => {
                         #[cfg(feature = "ssr")]
                         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
@@ -57,7 +62,7 @@ fn PostScreen() -> impl IntoView {
 }
 
 #[component]
-pub fn PostBody(post: PostView) -> impl IntoView {
+pub fn PostBody(post: PostView, kit: Result<ShareKit, AppError>) -> impl IntoView {
     let i18n = use_i18n();
     let title = post.title.clone();
     let preview = post.phase != Phase::Live;
@@ -77,7 +82,7 @@ pub fn PostBody(post: PostView) -> impl IntoView {
             </header>
             <div class="prose" inner_html=post.body_html.clone()></div>
             {if phase == Phase::Live {
-                view! { <SharePanel post=post.clone()/> }.into_any()
+                view! { <SharePanel post=post.clone() kit/> }.into_any()
             } else {
                 view! { <section class="panel share-panel"><CaptionList post=Some(post.clone())/></section> }.into_any()
             }}

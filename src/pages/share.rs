@@ -5,7 +5,7 @@
 //! opens the network's share page in a new tab, so it works before the
 //! WebAssembly has loaded; the server records the share on the way.
 
-use crate::api::sharing::{get_share_kit, share_post};
+use crate::api::sharing::share_post;
 use crate::components::copy_to_clipboard;
 use crate::i18n::{error_text, use_i18n};
 use crate::model::training::CourseGate;
@@ -13,31 +13,24 @@ use crate::model::{AppError, Channel, Network, PostView, ShareKit};
 use leptos::prelude::*;
 
 #[component]
-pub fn SharePanel(post: PostView) -> impl IntoView {
+pub fn SharePanel(post: PostView, kit: Result<ShareKit, AppError>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = post.id;
-    let kit = Resource::new(move || id, get_share_kit);
     let shared = RwSignal::new(0_i64);
+    let body = match kit {
+        Ok(k) if k.paused => view! {
+            <p class="notice notice-warn" data-testid="share-paused">{move || i18n.t().sharing.paused}</p>
+        }
+        .into_any(),
+        Ok(ShareKit { gate: Some(gate), .. }) => view! { <CourseGateNotice gate/> }.into_any(),
+        Ok(k) => view! { <ShareCards post kit=k shared/> }.into_any(),
+        // Staff previewing a live post not targeted at them: the captions only.
+        Err(AppError::NotFound) => view! { <CaptionList post=Some(post)/> }.into_any(),
+        Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+    };
     view! {
         <section class="panel share-panel" data-testid="share-panel">
             <h2>{move || i18n.t().sharing.share_title}</h2>
-            <Suspense fallback=|| view! { <CaptionList post=None/> }>
-                {move || {
-                    let post = post.clone();
-                    Suspend::new(async move {
-                        match kit.await {
-                            Ok(k) if k.paused => view! {
-                                <p class="notice notice-warn" data-testid="share-paused">{move || i18n.t().sharing.paused}</p>
-                            }.into_any(),
-                            Ok(ShareKit { gate: Some(gate), .. }) => view! { <CourseGateNotice gate/> }.into_any(),
-                            Ok(k) => view! { <ShareCards post kit=k shared/> }.into_any(),
-                            // Staff previewing a live post not targeted at them: the captions only.
-                            Err(AppError::NotFound) => view! { <CaptionList post=Some(post)/> }.into_any(),
-                            Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {body}
         </section>
     }
 }
