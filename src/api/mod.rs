@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod boards;
 pub mod people;
 pub mod posts;
 pub mod sharing;

@@ -5,7 +5,7 @@ use super::auth::password::Hasher;
 use super::auth::session::DbSessionStore;
 use super::config::Config;
 use super::http::{
-    api_status, csrf, headers, healthz, images, pages, redirect, share, training_csv,
+    api_status, board_csv, csrf, headers, healthz, images, pages, redirect, share, training_csv,
 };
 use super::services::{bootstrap, demo};
 use super::sharing::cache::RedirectCache;
@@ -57,6 +57,9 @@ impl Application {
                 tracing::info!(person = id, email = %admin.email, "created the first admin");
             }
         }
+        crate::server::services::boards::ensure_counters(&db)
+            .await
+            .context("building the leaderboard counters")?;
         let demo_seeded = if config.demo {
             demo::seed(&db, &hasher).await?
         } else {
@@ -171,6 +174,7 @@ fn router(state: AppState) -> Router {
         .route("/images/{id}", get(images::serve))
         .route("/share", post(share::share))
         .route("/training/report.csv", get(training_csv::report_csv))
+        .route("/leaderboard.csv", get(board_csv::board_csv))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

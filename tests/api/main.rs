@@ -4,6 +4,7 @@
 mod helpers;
 
 mod auth;
+mod boards;
 mod health;
 mod i18n;
 mod pages;

@@ -23,8 +23,8 @@ on_both_backends!(
     the_client_address_comes_from_a_proxy_header_only_when_configured,
 );
 
-const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-const FIREFOX: &str =
+pub const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+pub const FIREFOX: &str =
     "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 /// Ventas' post, live, shared by Ana to `channel`; returns (post id, tracked URL).
@@ -47,7 +47,7 @@ async fn shared_post(app: &TestApp, channel: &str) -> (i64, String) {
     (id, url)
 }
 
-async fn share(
+pub async fn share(
     app: &TestApp,
     who: &Client,
     post: i64,
@@ -65,14 +65,14 @@ async fn share(
         .unwrap()
 }
 
-async fn kit(app: &TestApp, who: &Client, post: i64) -> Value {
+pub async fn kit(app: &TestApp, who: &Client, post: i64) -> Value {
     let res = app.call(who, "share/kit", json!({"post_id": post})).await;
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
 }
 
 /// A visitor: no cookies, no redirects followed.
-fn visitor() -> Client {
+pub fn visitor() -> Client {
     Client::builder()
         .timeout(Duration::from_secs(45))
         .redirect(reqwest::redirect::Policy::none())
@@ -80,7 +80,7 @@ fn visitor() -> Client {
         .unwrap()
 }
 
-async fn visit(url: &str, agent: &str) -> reqwest::Response {
+pub async fn visit(url: &str, agent: &str) -> reqwest::Response {
     visitor()
         .get(url)
         .header("user-agent", agent)

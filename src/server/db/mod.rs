@@ -321,9 +321,64 @@ pub trait TrainingStore: Send + Sync {
     async fn managed_teams(&self, manager: PersonId) -> StoreResult<Vec<crate::model::TeamId>>;
 }
 
+/// Counters per person and running board totals (see migration 0005).
+#[async_trait]
+pub trait BoardStore: Send + Sync {
+    async fn points_rules(&self) -> StoreResult<crate::model::leaderboard::PointsRules>;
+    /// Stores new rules and recomputes the points of every stored total.
+    async fn set_points_rules(
+        &self,
+        rules: &crate::model::leaderboard::PointsRules,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn board_opt_out(&self, person: PersonId) -> StoreResult<bool>;
+    /// Takes a person off every board (or puts them back).
+    async fn set_board_opt_out(&self, person: PersonId, out: bool) -> StoreResult<()>;
+    /// Re-derives whether a person is listed (after a status change).
+    async fn refresh_listing(&self, person: PersonId) -> StoreResult<()>;
+    /// The top of a kept period, listed people with points only.
+    async fn board_top(
+        &self,
+        key: crate::model::leaderboard::PeriodKey,
+        scope: crate::model::leaderboard::BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>>;
+    /// (listed people with more points, listed people with any points).
+    async fn board_rank(
+        &self,
+        key: crate::model::leaderboard::PeriodKey,
+        scope: crate::model::leaderboard::BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)>;
+    /// A custom range summed from the daily counters, highest first.
+    async fn board_range(
+        &self,
+        from: i32,
+        to: i32,
+        scope: crate::model::leaderboard::BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>>;
+    /// One person's kept total for a period (listed or not).
+    async fn score_of(
+        &self,
+        key: crate::model::leaderboard::PeriodKey,
+        person: PersonId,
+    ) -> StoreResult<Option<BoardRow>>;
+    /// One person's daily counters, oldest first.
+    async fn person_days(&self, person: PersonId) -> StoreResult<Vec<PersonDayRow>>;
+    /// Every person's daily counters, as stored and as recomputed from the
+    /// recorded events (shares, clicks, first visits, certificates,
+    /// approvals of suggestions), both sorted by (person, day).
+    async fn counters_check(&self) -> StoreResult<(Vec<PersonDayRow>, Vec<PersonDayRow>)>;
+    /// Rebuilds all counters and board totals from the recorded events
+    /// (after an upgrade from a version without them).
+    async fn rebuild_counters(&self) -> StoreResult<()>;
+}
+
 #[async_trait]
 pub trait Store:
     PeopleStore
+    + BoardStore
     + SharingStore
     + TrainingStore
     + DirectoryStore

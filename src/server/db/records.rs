@@ -297,7 +297,11 @@ pub fn aggregate_clicks(
     mut new_visitors: std::collections::HashSet<(i64, String)>,
 ) -> Vec<ClickDelta> {
     let mut by_key: std::collections::BTreeMap<(i64, i32), ClickDelta> = Default::default();
-    for c in clicks {
+    // A new visitor counts on the day of their earliest click in the batch,
+    // whatever order the batch came in.
+    let mut in_time: Vec<&StoredClick> = clicks.iter().collect();
+    in_time.sort_by_key(|c| c.at);
+    for c in in_time {
         let d = by_key
             .entry((c.link_id, c.day))
             .or_insert_with(|| ClickDelta {
@@ -319,6 +323,135 @@ pub fn aggregate_clicks(
         }
     }
     by_key.into_values().collect()
+}
+
+/// What to add to a person's counters for one day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CounterDelta {
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub courses_completed: i64,
+    pub suggestions_approved: i64,
+}
+
+impl CounterDelta {
+    pub fn add(&mut self, o: &CounterDelta) {
+        self.shares += o.shares;
+        self.potential_reach += o.potential_reach;
+        self.human_clicks += o.human_clicks;
+        self.unique_visitors += o.unique_visitors;
+        self.bot_hits += o.bot_hits;
+        self.courses_completed += o.courses_completed;
+        self.suggestions_approved += o.suggestions_approved;
+    }
+
+    /// Whether any counter that scores points changes.
+    pub fn scores(&self) -> bool {
+        self.shares != 0
+            || self.human_clicks != 0
+            || self.unique_visitors != 0
+            || self.courses_completed != 0
+            || self.suggestions_approved != 0
+    }
+}
+
+/// One person's counters for one day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct PersonDayRow {
+    pub person_id: i64,
+    pub day: i32,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub courses_completed: i64,
+    pub suggestions_approved: i64,
+}
+
+/// A batch's per-link deltas summed per (ambassador, day).
+pub fn person_deltas(
+    deltas: &[ClickDelta],
+    owners: &std::collections::HashMap<i64, crate::model::PersonId>,
+) -> std::collections::BTreeMap<(crate::model::PersonId, i32), CounterDelta> {
+    let mut out: std::collections::BTreeMap<(i64, i32), CounterDelta> = Default::default();
+    for d in deltas {
+        if let Some(&person) = owners.get(&d.link_id) {
+            out.entry((person, d.day)).or_default().add(&CounterDelta {
+                human_clicks: d.human_clicks,
+                unique_visitors: d.unique_visitors,
+                bot_hits: d.bot_hits,
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
+/// Sums rows of the same (person, day), sorted by (person, day).
+pub fn fold_days(parts: impl IntoIterator<Item = PersonDayRow>) -> Vec<PersonDayRow> {
+    let mut by_key: std::collections::BTreeMap<(i64, i32), PersonDayRow> = Default::default();
+    for r in parts {
+        let e = by_key.entry((r.person_id, r.day)).or_insert(PersonDayRow {
+            person_id: r.person_id,
+            day: r.day,
+            ..Default::default()
+        });
+        e.shares += r.shares;
+        e.potential_reach += r.potential_reach;
+        e.human_clicks += r.human_clicks;
+        e.unique_visitors += r.unique_visitors;
+        e.bot_hits += r.bot_hits;
+        e.courses_completed += r.courses_completed;
+        e.suggestions_approved += r.suggestions_approved;
+    }
+    by_key.into_values().collect()
+}
+
+impl PersonDayRow {
+    pub fn delta(&self) -> CounterDelta {
+        CounterDelta {
+            shares: self.shares,
+            potential_reach: self.potential_reach,
+            human_clicks: self.human_clicks,
+            unique_visitors: self.unique_visitors,
+            bot_hits: self.bot_hits,
+            courses_completed: self.courses_completed,
+            suggestions_approved: self.suggestions_approved,
+        }
+    }
+}
+
+/// The board totals (kind, start day, person) that daily rows add up to.
+pub fn board_totals(
+    days: &[PersonDayRow],
+) -> std::collections::BTreeMap<(i16, i32, i64), CounterDelta> {
+    let mut out: std::collections::BTreeMap<(i16, i32, i64), CounterDelta> = Default::default();
+    for d in days {
+        for key in crate::model::leaderboard::period_keys(d.day) {
+            out.entry((key.kind as i16, key.start_day, d.person_id))
+                .or_default()
+                .add(&d.delta());
+        }
+    }
+    out
+}
+
+/// A line of a board as stored: points under the current rules.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct BoardRow {
+    pub person_id: i64,
+    pub name: String,
+    pub team: Option<String>,
+    pub points: i64,
+    pub shares: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub courses_completed: i64,
+    pub suggestions_approved: i64,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Server functions stay thin and delegate here.
 
 pub mod accounts;
+pub mod boards;
 pub mod bootstrap;
 pub mod crisis;
 pub mod demo;
@@ -34,5 +35,20 @@ impl From<StoreError> for AppError {
             StoreError::Conflict => AppError::Conflict,
             other => internal(other),
         }
+    }
+}
+
+/// One CSV cell. Cells starting with = + - @ (or a tab or carriage return)
+/// would run as formulas in a spreadsheet, so they get a leading quote.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }

@@ -255,6 +255,8 @@ pub async fn set_active(
     };
     let audit = AuditEntry::new(Some(admin.id), action, "person").subject(person_id);
     state.db.set_status(person_id, status, &audit).await?;
+    // Deactivated people leave the boards; reactivated ones come back.
+    state.db.refresh_listing(person_id).await?;
     tracing::info!(
         person = person_id,
         admin = admin.id,

@@ -4,6 +4,7 @@
 //!
 //! Every rule about who may see or do what is checked in this module.
 
+use super::csv_field;
 use crate::model::training::{
     self, attempts_left, average, certificate_state, grade, may_attempt, number_new_ids,
     publish_problems, training_status, valid_until, validate_course, Answers, Certificate,
@@ -1159,20 +1160,6 @@ pub async fn report(
         average_score: average(&scores),
         learners,
     })
-}
-
-fn csv_field(s: &str) -> String {
-    // Cells starting with = + - @ would run as formulas in a spreadsheet.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 pub fn status_code(s: TrainingStatus) -> &'static str {

@@ -2,6 +2,7 @@
 //! throttling and counters live here too, so every instance sees the same.
 
 mod audit;
+mod boards;
 mod directory;
 mod invitations;
 mod people;

@@ -1,9 +1,10 @@
+use super::boards::add_counters;
 use super::PgStore;
 use crate::model::{Channel, Followers, Network, PersonId, PostId};
 use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
-    aggregate_clicks, map_unique, ClickTotals, LinkReachRow, LinkTarget, NewShare, SharingStore,
-    StoreResult, StoredClick,
+    aggregate_clicks, map_unique, person_deltas, ClickTotals, CounterDelta, LinkReachRow,
+    LinkTarget, NewShare, SharingStore, StoreResult, StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -109,6 +110,17 @@ impl SharingStore for PgStore {
         .bind(s.followers)
         .execute(&mut *tx)
         .await?;
+        let person: PersonId =
+            sqlx::query_scalar("select person_id from share_link where link_id = $1")
+                .bind(s.link_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let delta = CounterDelta {
+            shares: 1,
+            potential_reach: s.followers,
+            ..Default::default()
+        };
+        add_counters(&mut tx, person, s.day, &delta).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -203,6 +215,18 @@ impl SharingStore for PgStore {
         .bind(&d_bot)
         .execute(&mut *tx)
         .await?;
+        // Links first, then people, each in order: the same order as every
+        // other writer, so concurrent writers never deadlock.
+        let owners: std::collections::HashMap<i64, PersonId> =
+            sqlx::query_as("select link_id, person_id from share_link where link_id = any($1)")
+                .bind(&d_links)
+                .fetch_all(&mut *tx)
+                .await?
+                .into_iter()
+                .collect();
+        for (&(person, day), delta) in &person_deltas(&deltas, &owners) {
+            add_counters(&mut tx, person, day, delta).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

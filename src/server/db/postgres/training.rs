@@ -232,7 +232,7 @@ impl TrainingStore for PgStore {
 
     async fn issue_certificate(&self, c: &CertificateRecord) -> StoreResult<CertificateRecord> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
+        let issued = sqlx::query(
             "insert into certificate (code, course_id, person_id, round, edition, issued_at, valid_until)
              values ($1, $2, $3, $4, $5, $6, $7) on conflict (course_id, person_id, round) do nothing",
         )
@@ -245,6 +245,14 @@ impl TrainingStore for PgStore {
         .bind(c.valid_until)
         .execute(&mut *tx)
         .await?;
+        if issued.rows_affected() == 1 {
+            let day = (c.issued_at.timestamp() / 86_400) as i32;
+            let delta = crate::server::db::CounterDelta {
+                courses_completed: 1,
+                ..Default::default()
+            };
+            super::boards::add_counters(&mut tx, c.person_id, day, &delta).await?;
+        }
         let stored = sqlx::query_as(&format!(
             "{CERTIFICATE_SELECT} where course_id = $1 and person_id = $2 and round = $3"
         ))

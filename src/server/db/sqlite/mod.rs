@@ -3,6 +3,7 @@
 //! read-then-write transaction so two writers never deadlock on upgrade.
 
 mod audit;
+mod boards;
 mod directory;
 mod invitations;
 mod people;

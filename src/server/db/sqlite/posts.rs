@@ -1,5 +1,5 @@
 use super::{audit, SqliteStore};
-use crate::model::{FeedQuery, ImageId, PostId};
+use crate::model::{FeedQuery, ImageId, PersonId, PostId, PostStatus};
 use crate::server::db::rows::{CaptionDbRow, PostDbRow};
 use crate::server::db::{
     escape_like, fold_for_search, AuditEntry, NewImage, PostRecord, PostStore, PostWrite,
@@ -207,6 +207,26 @@ impl PostStore for SqliteStore {
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict);
+        }
+        if c.to == PostStatus::Approved {
+            // An ambassador's suggestion scores once, when first approved.
+            let first: Option<PersonId> = sqlx::query_scalar(
+                "select suggested_by from post p where post_id = ? and suggested_by is not null
+                 and not exists (select 1 from audit_event a where a.action = 'post.approved'
+                     and a.subject_type = 'post' and a.subject_id = p.post_id)",
+            )
+            .bind(c.post_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .flatten();
+            if let Some(person) = first {
+                let delta = crate::server::db::CounterDelta {
+                    suggestions_approved: 1,
+                    ..Default::default()
+                };
+                let day = (c.now.timestamp() / 86_400) as i32;
+                super::boards::add_counters(&mut tx, person, day, &delta).await?;
+            }
         }
         audit(&mut tx, entry).await?;
         tx.commit().await?;

@@ -1,9 +1,10 @@
+use super::boards::add_counters;
 use super::SqliteStore;
 use crate::model::{Channel, Followers, Network, PersonId, PostId};
 use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
-    aggregate_clicks, map_unique, ClickTotals, LinkReachRow, LinkTarget, NewShare, SharingStore,
-    StoreResult, StoredClick,
+    aggregate_clicks, map_unique, person_deltas, ClickTotals, CounterDelta, LinkReachRow,
+    LinkTarget, NewShare, SharingStore, StoreResult, StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -116,6 +117,17 @@ impl SharingStore for SqliteStore {
         .bind(s.followers)
         .execute(&mut *tx)
         .await?;
+        let person: PersonId =
+            sqlx::query_scalar("select person_id from share_link where link_id = ?")
+                .bind(s.link_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let delta = CounterDelta {
+            shares: 1,
+            potential_reach: s.followers,
+            ..Default::default()
+        };
+        add_counters(&mut tx, person, s.day, &delta).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -157,8 +169,9 @@ impl SharingStore for SqliteStore {
             });
             q.build().execute(&mut *tx).await?;
         }
-        // 3. The counters.
-        for d in aggregate_clicks(clicks, new_visitors) {
+        // 3. The counters, per link and per person.
+        let deltas = aggregate_clicks(clicks, new_visitors);
+        for d in &deltas {
             sqlx::query(
                 "insert into link_stats (link_id, human_clicks, unique_visitors, bot_hits, last_click_at)
                  values (?1, ?2, ?3, ?4, ?5)
@@ -190,6 +203,12 @@ impl SharingStore for SqliteStore {
             .bind(d.bot_hits)
             .execute(&mut *tx)
             .await?;
+        }
+        // Links first, then people, each in order: the same order as every
+        // other writer, so concurrent writers never deadlock.
+        let owners = link_owners(&mut tx, &deltas).await?;
+        for (&(person, day), delta) in &person_deltas(&deltas, &owners) {
+            add_counters(&mut tx, person, day, delta).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -354,4 +373,26 @@ impl SharingStore for SqliteStore {
             },
         ))
     }
+}
+
+/// The ambassador of each link in a batch.
+async fn link_owners(
+    conn: &mut sqlx::SqliteConnection,
+    deltas: &[crate::server::db::ClickDelta],
+) -> StoreResult<std::collections::HashMap<i64, PersonId>> {
+    let mut ids: Vec<i64> = deltas.iter().map(|d| d.link_id).collect();
+    ids.dedup();
+    let mut owners = std::collections::HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let mut q =
+            sqlx::QueryBuilder::new("select link_id, person_id from share_link where link_id in (");
+        let mut list = q.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        q.push(")");
+        let rows: Vec<(i64, PersonId)> = q.build_query_as().fetch_all(&mut *conn).await?;
+        owners.extend(rows);
+    }
+    Ok(owners)
 }

@@ -232,7 +232,7 @@ impl TrainingStore for SqliteStore {
 
     async fn issue_certificate(&self, c: &CertificateRecord) -> StoreResult<CertificateRecord> {
         let mut tx = self.write().await?;
-        sqlx::query(
+        let issued = sqlx::query(
             "insert into certificate (code, course_id, person_id, round, edition, issued_at, valid_until)
              values (?, ?, ?, ?, ?, ?, ?) on conflict (course_id, person_id, round) do nothing",
         )
@@ -245,6 +245,14 @@ impl TrainingStore for SqliteStore {
         .bind(c.valid_until.map(|t| t.timestamp()))
         .execute(&mut *tx)
         .await?;
+        if issued.rows_affected() == 1 {
+            let day = (c.issued_at.timestamp() / 86_400) as i32;
+            let delta = crate::server::db::CounterDelta {
+                courses_completed: 1,
+                ..Default::default()
+            };
+            super::boards::add_counters(&mut tx, c.person_id, day, &delta).await?;
+        }
         let stored = sqlx::query_as(&format!(
             "{CERTIFICATE_SELECT} where course_id = ? and person_id = ? and round = ?"
         ))

@@ -1,0 +1,43 @@
+//! Leaderboards: a board with the viewer's standing, opting out, and the
+//! admin's points and board settings.
+
+use crate::model::leaderboard::{Board, BoardScope, BoardSettings, Period};
+use crate::model::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::server::{auth, services::boards, state::app_state};
+
+/// A board the signed-in person may see (refused otherwise, whatever the URL).
+#[server(prefix = "/api", endpoint = "boards/board", input = Json)]
+pub async fn get_board(scope: Option<BoardScope>, period: Period) -> Result<Board, AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::board(&state, &user, scope, period).await
+}
+
+/// Keeps the signed-in person off every board (they still see their numbers).
+#[server(prefix = "/api", endpoint = "boards/opt-out", input = Json)]
+pub async fn set_board_opt_out(out: bool) -> Result<(), AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::set_opt_out(&state, &user, out).await
+}
+
+#[server(prefix = "/api", endpoint = "boards/settings", input = Json)]
+pub async fn get_board_settings() -> Result<BoardSettings, AppError> {
+    let user = auth::require_user()?;
+    if !user.has(crate::model::Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let state = app_state()?;
+    Ok(boards::settings(&state.db).await?)
+}
+
+#[server(prefix = "/api", endpoint = "boards/settings/save", input = Json)]
+pub async fn save_board_settings(settings: BoardSettings) -> Result<BoardSettings, AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::save_settings(&state, &user, &settings).await
+}

@@ -1,0 +1,398 @@
+use super::PgStore;
+use crate::model::leaderboard::{BoardScope, PeriodKey, PointsRules};
+use crate::model::PersonId;
+use crate::server::db::{
+    board_totals, fold_days, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
+    StoreResult,
+};
+use async_trait::async_trait;
+use sqlx::PgConnection;
+
+/// Adds to a person's day and to the four running totals the day belongs
+/// to, inside the caller's transaction; points follow the rules in force.
+pub(super) async fn add_counters(
+    conn: &mut PgConnection,
+    person: PersonId,
+    day: i32,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    upsert_day(conn, person, day, d).await?;
+    if !d.scores() {
+        return Ok(());
+    }
+    for key in crate::model::leaderboard::period_keys(day) {
+        add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+    }
+    Ok(())
+}
+
+async fn upsert_day(
+    conn: &mut PgConnection,
+    person: PersonId,
+    day: i32,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    sqlx::query(
+        "insert into person_day_stats (person_id, day, shares, potential_reach, human_clicks,
+             unique_visitors, bot_hits, courses_completed, suggestions_approved)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         on conflict (person_id, day) do update set
+             shares = person_day_stats.shares + excluded.shares,
+             potential_reach = person_day_stats.potential_reach + excluded.potential_reach,
+             human_clicks = person_day_stats.human_clicks + excluded.human_clicks,
+             unique_visitors = person_day_stats.unique_visitors + excluded.unique_visitors,
+             bot_hits = person_day_stats.bot_hits + excluded.bot_hits,
+             courses_completed = person_day_stats.courses_completed + excluded.courses_completed,
+             suggestions_approved = person_day_stats.suggestions_approved + excluded.suggestions_approved",
+    )
+    .bind(person)
+    .bind(day)
+    .bind(d.shares)
+    .bind(d.potential_reach)
+    .bind(d.human_clicks)
+    .bind(d.unique_visitors)
+    .bind(d.bot_hits)
+    .bind(d.courses_completed)
+    .bind(d.suggestions_approved)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+async fn add_to_total(
+    conn: &mut PgConnection,
+    kind: i16,
+    start_day: i32,
+    person: PersonId,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    sqlx::query(
+        "insert into board_score (kind, start_day, person_id, shares, human_clicks, unique_visitors,
+             courses_completed, suggestions_approved, points, listed)
+         select $1::smallint, $2::int, p.person_id, $3::bigint, $4::bigint, $5::bigint, $6::bigint, $7::bigint,
+             $3 * r.share + $4 * r.human_click + $5 * r.unique_visitor
+                 + $6 * r.course_completed + $7 * r.suggestion_approved,
+             p.status = 'active' and not p.board_opt_out
+         from person p, points_rule r where p.person_id = $8
+         on conflict (kind, start_day, person_id) do update set
+             shares = board_score.shares + excluded.shares,
+             human_clicks = board_score.human_clicks + excluded.human_clicks,
+             unique_visitors = board_score.unique_visitors + excluded.unique_visitors,
+             courses_completed = board_score.courses_completed + excluded.courses_completed,
+             suggestions_approved = board_score.suggestions_approved + excluded.suggestions_approved,
+             points = board_score.points + excluded.points",
+    )
+    .bind(kind)
+    .bind(start_day)
+    .bind(d.shares)
+    .bind(d.human_clicks)
+    .bind(d.unique_visitors)
+    .bind(d.courses_completed)
+    .bind(d.suggestions_approved)
+    .bind(person)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The extra condition and its value for a board's scope.
+fn scope_filter(scope: BoardScope, n: usize) -> (String, Option<i64>) {
+    match scope {
+        BoardScope::Company => (String::new(), None),
+        BoardScope::Team(id) => (format!(" and p.team_id = ${n}"), Some(id)),
+        BoardScope::Location(id) => (format!(" and p.location_id = ${n}"), Some(id)),
+    }
+}
+
+/// The placeholder number after the scope's.
+fn after(value: Option<i64>, n: usize) -> usize {
+    if value.is_some() {
+        n + 1
+    } else {
+        n
+    }
+}
+
+const BOARD_COLUMNS: &str =
+    "b.person_id, p.name, t.name as team, b.points, b.shares, b.human_clicks,
+     b.unique_visitors, b.courses_completed, b.suggestions_approved";
+
+/// Recomputed from events, one query per kind of event.
+const EVENT_QUERIES: [&str; 5] = [
+    "select l.person_id, floor(extract(epoch from s.at) / 86400)::int as day, count(*) as shares,
+         sum(s.followers)::bigint as potential_reach, 0::bigint as human_clicks, 0::bigint as unique_visitors, 0::bigint as bot_hits, 0::bigint as courses_completed, 0::bigint as suggestions_approved
+     from share s join share_link l on l.link_id = s.link_id group by 1, 2",
+    "select l.person_id, floor(extract(epoch from c.at) / 86400)::int as day, 0::bigint as shares,
+         0::bigint as potential_reach, count(*) filter (where c.human) as human_clicks,
+         0::bigint as unique_visitors, count(*) filter (where not c.human) as bot_hits,
+         0::bigint as courses_completed, 0::bigint as suggestions_approved
+     from click c join share_link l on l.link_id = c.link_id group by 1, 2",
+    // A visitor is new on the day of their first click on that link.
+    "select l.person_id, f.day, 0::bigint as shares, 0::bigint as potential_reach, 0::bigint as human_clicks,
+         count(*) as unique_visitors, 0::bigint as bot_hits, 0::bigint as courses_completed, 0::bigint as suggestions_approved
+     from (select link_id, floor(extract(epoch from min(at)) / 86400)::int as day from click
+           where human and visitor is not null group by link_id, visitor) f
+     join share_link l on l.link_id = f.link_id group by 1, 2",
+    "select person_id, floor(extract(epoch from issued_at) / 86400)::int as day, 0::bigint as shares, 0::bigint as potential_reach, 0::bigint as human_clicks,
+         0::bigint as unique_visitors, 0::bigint as bot_hits, count(*) as courses_completed, 0::bigint as suggestions_approved
+     from certificate group by 1, 2",
+    // A suggestion counts once, on the day it was first approved.
+    "select f.person_id, f.day, 0::bigint as shares, 0::bigint as potential_reach, 0::bigint as human_clicks,
+         0::bigint as unique_visitors, 0::bigint as bot_hits, 0::bigint as courses_completed, count(*) as suggestions_approved
+     from (select p.suggested_by as person_id, floor(extract(epoch from min(a.at)) / 86400)::int as day
+           from audit_event a join post p on p.post_id = a.subject_id
+           where a.action = 'post.approved' and a.subject_type = 'post' and p.suggested_by is not null
+           group by p.post_id, p.suggested_by) f
+     group by 1, 2",
+];
+
+impl PgStore {
+    async fn recount(&self) -> StoreResult<Vec<PersonDayRow>> {
+        let mut parts = Vec::new();
+        for q in EVENT_QUERIES {
+            parts.extend(
+                sqlx::query_as::<_, PersonDayRow>(q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        Ok(fold_days(parts))
+    }
+}
+
+#[async_trait]
+impl BoardStore for PgStore {
+    async fn points_rules(&self) -> StoreResult<PointsRules> {
+        let (share, human_click, unique_visitor, course_completed, suggestion_approved) =
+            sqlx::query_as(
+                "select share, human_click, unique_visitor, course_completed, suggestion_approved
+                 from points_rule",
+            )
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(PointsRules {
+            share,
+            human_click,
+            unique_visitor,
+            course_completed,
+            suggestion_approved,
+        })
+    }
+
+    async fn set_points_rules(&self, r: &PointsRules, entry: &AuditEntry) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "update points_rule set share = $1, human_click = $2, unique_visitor = $3,
+                 course_completed = $4, suggestion_approved = $5",
+        )
+        .bind(r.share)
+        .bind(r.human_click)
+        .bind(r.unique_visitor)
+        .bind(r.course_completed)
+        .bind(r.suggestion_approved)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update board_score set points = shares * $1 + human_clicks * $2 + unique_visitors * $3
+                 + courses_completed * $4 + suggestions_approved * $5",
+        )
+        .bind(r.share)
+        .bind(r.human_click)
+        .bind(r.unique_visitor)
+        .bind(r.course_completed)
+        .bind(r.suggestion_approved)
+        .execute(&mut *tx)
+        .await?;
+        super::audit(&mut tx, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn board_opt_out(&self, person: PersonId) -> StoreResult<bool> {
+        Ok(
+            sqlx::query_scalar("select board_opt_out from person where person_id = $1")
+                .bind(person)
+                .fetch_optional(&self.pool)
+                .await?
+                .unwrap_or(false),
+        )
+    }
+
+    async fn set_board_opt_out(&self, person: PersonId, out: bool) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update person set board_opt_out = $1 where person_id = $2")
+            .bind(out)
+            .bind(person)
+            .execute(&mut *tx)
+            .await?;
+        relist(&mut tx, person).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn refresh_listing(&self, person: PersonId) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        relist(&mut tx, person).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn board_top(
+        &self,
+        key: PeriodKey,
+        scope: BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>> {
+        let (filter, value) = scope_filter(scope, 3);
+        let sql = format!(
+            "select {BOARD_COLUMNS}
+             from board_score b join person p on p.person_id = b.person_id
+             left join team t on t.team_id = p.team_id
+             where b.kind = $1 and b.start_day = $2 and b.listed and b.points > 0{filter}
+             order by b.points desc, b.person_id limit ${}",
+            after(value, 3)
+        );
+        let mut q = sqlx::query_as(&sql)
+            .bind(key.kind as i16)
+            .bind(key.start_day);
+        if let Some(v) = value {
+            q = q.bind(v);
+        }
+        Ok(q.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    async fn board_rank(
+        &self,
+        key: PeriodKey,
+        scope: BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let (filter, value) = scope_filter(scope, 4);
+        let join = if value.is_some() {
+            " join person p on p.person_id = b.person_id"
+        } else {
+            ""
+        };
+        let mut counts = [0_i64; 2];
+        for (i, above) in [points, 0].into_iter().enumerate() {
+            let sql = format!(
+                "select count(*) from board_score b{join}
+                 where b.kind = $1 and b.start_day = $2 and b.listed and b.points > $3{filter}"
+            );
+            let mut q = sqlx::query_scalar(&sql)
+                .bind(key.kind as i16)
+                .bind(key.start_day)
+                .bind(above);
+            if let Some(v) = value {
+                q = q.bind(v);
+            }
+            counts[i] = q.fetch_one(&self.pool).await?;
+        }
+        Ok((counts[0], counts[1]))
+    }
+
+    async fn board_range(
+        &self,
+        from: i32,
+        to: i32,
+        scope: BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>> {
+        let (filter, value) = scope_filter(scope, 3);
+        let sql = format!(
+            "select person_id, name, team, points, shares, human_clicks, unique_visitors,
+                 courses_completed, suggestions_approved
+             from (select d.person_id, p.name, t.name as team,
+                     (sum(d.shares) * max(r.share) + sum(d.human_clicks) * max(r.human_click)
+                         + sum(d.unique_visitors) * max(r.unique_visitor)
+                         + sum(d.courses_completed) * max(r.course_completed)
+                         + sum(d.suggestions_approved) * max(r.suggestion_approved))::bigint as points,
+                     sum(d.shares)::bigint as shares, sum(d.human_clicks)::bigint as human_clicks,
+                     sum(d.unique_visitors)::bigint as unique_visitors,
+                     sum(d.courses_completed)::bigint as courses_completed,
+                     sum(d.suggestions_approved)::bigint as suggestions_approved
+                 from person_day_stats d join person p on p.person_id = d.person_id
+                 left join team t on t.team_id = p.team_id cross join points_rule r
+                 where d.day between $1 and $2 and p.status = 'active' and not p.board_opt_out{filter}
+                 group by d.person_id, p.name, t.name) s
+             where points > 0
+             order by points desc, person_id limit ${}",
+            after(value, 3)
+        );
+        let mut q = sqlx::query_as(&sql).bind(from).bind(to);
+        if let Some(v) = value {
+            q = q.bind(v);
+        }
+        Ok(q.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    async fn score_of(&self, key: PeriodKey, person: PersonId) -> StoreResult<Option<BoardRow>> {
+        Ok(sqlx::query_as(&format!(
+            "select {BOARD_COLUMNS}
+             from board_score b join person p on p.person_id = b.person_id
+             left join team t on t.team_id = p.team_id
+             where b.kind = $1 and b.start_day = $2 and b.person_id = $3"
+        ))
+        .bind(key.kind as i16)
+        .bind(key.start_day)
+        .bind(person)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn person_days(&self, person: PersonId) -> StoreResult<Vec<PersonDayRow>> {
+        Ok(sqlx::query_as(
+            "select person_id, day, shares, potential_reach, human_clicks, unique_visitors, bot_hits,
+                 courses_completed, suggestions_approved
+             from person_day_stats where person_id = $1 order by day",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn counters_check(&self) -> StoreResult<(Vec<PersonDayRow>, Vec<PersonDayRow>)> {
+        let stored = sqlx::query_as(
+            "select person_id, day, shares, potential_reach, human_clicks, unique_visitors, bot_hits,
+                 courses_completed, suggestions_approved
+             from person_day_stats order by person_id, day",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((stored, self.recount().await?))
+    }
+
+    async fn rebuild_counters(&self) -> StoreResult<()> {
+        let days = self.recount().await?;
+        let totals = board_totals(&days);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("delete from person_day_stats")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("delete from board_score")
+            .execute(&mut *tx)
+            .await?;
+        for d in &days {
+            upsert_day(&mut tx, d.person_id, d.day, &d.delta()).await?;
+        }
+        for ((kind, start_day, person), d) in &totals {
+            if d.scores() {
+                add_to_total(&mut tx, *kind, *start_day, *person, d).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn relist(conn: &mut PgConnection, person: PersonId) -> StoreResult<()> {
+    sqlx::query(
+        "update board_score set listed = (select status = 'active' and not board_opt_out
+             from person where person_id = $1)
+         where person_id = $1",
+    )
+    .bind(person)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

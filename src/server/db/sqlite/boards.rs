@@ -1,0 +1,382 @@
+use super::SqliteStore;
+use crate::model::leaderboard::{BoardScope, PeriodKey, PointsRules};
+use crate::model::PersonId;
+use crate::server::db::{
+    board_totals, fold_days, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
+    StoreResult,
+};
+use async_trait::async_trait;
+use sqlx::SqliteConnection;
+
+/// Adds to a person's day and to the four running totals the day belongs
+/// to, inside the caller's transaction; points follow the rules in force.
+pub(super) async fn add_counters(
+    conn: &mut SqliteConnection,
+    person: PersonId,
+    day: i32,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    upsert_day(conn, person, day, d).await?;
+    if !d.scores() {
+        return Ok(());
+    }
+    for key in crate::model::leaderboard::period_keys(day) {
+        add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+    }
+    Ok(())
+}
+
+async fn upsert_day(
+    conn: &mut SqliteConnection,
+    person: PersonId,
+    day: i32,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    sqlx::query(
+        "insert into person_day_stats (person_id, day, shares, potential_reach, human_clicks,
+             unique_visitors, bot_hits, courses_completed, suggestions_approved)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (person_id, day) do update set
+             shares = shares + excluded.shares,
+             potential_reach = potential_reach + excluded.potential_reach,
+             human_clicks = human_clicks + excluded.human_clicks,
+             unique_visitors = unique_visitors + excluded.unique_visitors,
+             bot_hits = bot_hits + excluded.bot_hits,
+             courses_completed = courses_completed + excluded.courses_completed,
+             suggestions_approved = suggestions_approved + excluded.suggestions_approved",
+    )
+    .bind(person)
+    .bind(day)
+    .bind(d.shares)
+    .bind(d.potential_reach)
+    .bind(d.human_clicks)
+    .bind(d.unique_visitors)
+    .bind(d.bot_hits)
+    .bind(d.courses_completed)
+    .bind(d.suggestions_approved)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+async fn add_to_total(
+    conn: &mut SqliteConnection,
+    kind: i16,
+    start_day: i32,
+    person: PersonId,
+    d: &CounterDelta,
+) -> StoreResult<()> {
+    sqlx::query(
+        "insert into board_score (kind, start_day, person_id, shares, human_clicks, unique_visitors,
+             courses_completed, suggestions_approved, points, listed)
+         select ?1, ?2, p.person_id, ?3, ?4, ?5, ?6, ?7,
+             ?3 * r.share + ?4 * r.human_click + ?5 * r.unique_visitor
+                 + ?6 * r.course_completed + ?7 * r.suggestion_approved,
+             p.status = 'active' and p.board_opt_out = 0
+         from person p, points_rule r where p.person_id = ?8
+         on conflict (kind, start_day, person_id) do update set
+             shares = shares + excluded.shares,
+             human_clicks = human_clicks + excluded.human_clicks,
+             unique_visitors = unique_visitors + excluded.unique_visitors,
+             courses_completed = courses_completed + excluded.courses_completed,
+             suggestions_approved = suggestions_approved + excluded.suggestions_approved,
+             points = points + excluded.points",
+    )
+    .bind(kind)
+    .bind(start_day)
+    .bind(d.shares)
+    .bind(d.human_clicks)
+    .bind(d.unique_visitors)
+    .bind(d.courses_completed)
+    .bind(d.suggestions_approved)
+    .bind(person)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The extra condition and its value for a board's scope.
+fn scope_filter(scope: BoardScope) -> (&'static str, Option<i64>) {
+    match scope {
+        BoardScope::Company => ("", None),
+        BoardScope::Team(id) => (" and p.team_id = ?", Some(id)),
+        BoardScope::Location(id) => (" and p.location_id = ?", Some(id)),
+    }
+}
+
+const BOARD_COLUMNS: &str =
+    "b.person_id, p.name, t.name as team, b.points, b.shares, b.human_clicks,
+     b.unique_visitors, b.courses_completed, b.suggestions_approved";
+
+/// Recomputed from events, one query per kind of event.
+const EVENT_QUERIES: [&str; 5] = [
+    "select l.person_id, s.at / 86400 as day, count(*) as shares, sum(s.followers) as potential_reach,
+         0 as human_clicks, 0 as unique_visitors, 0 as bot_hits, 0 as courses_completed, 0 as suggestions_approved
+     from share s join share_link l on l.link_id = s.link_id group by 1, 2",
+    "select l.person_id, c.at / 86400 as day, 0 as shares, 0 as potential_reach,
+         sum(c.human) as human_clicks, 0 as unique_visitors, sum(1 - c.human) as bot_hits,
+         0 as courses_completed, 0 as suggestions_approved
+     from click c join share_link l on l.link_id = c.link_id group by 1, 2",
+    // A visitor is new on the day of their first click on that link.
+    "select l.person_id, f.day, 0 as shares, 0 as potential_reach, 0 as human_clicks,
+         count(*) as unique_visitors, 0 as bot_hits, 0 as courses_completed, 0 as suggestions_approved
+     from (select link_id, min(at) / 86400 as day from click
+           where human = 1 and visitor is not null group by link_id, visitor) f
+     join share_link l on l.link_id = f.link_id group by 1, 2",
+    "select person_id, issued_at / 86400 as day, 0 as shares, 0 as potential_reach, 0 as human_clicks,
+         0 as unique_visitors, 0 as bot_hits, count(*) as courses_completed, 0 as suggestions_approved
+     from certificate group by 1, 2",
+    // A suggestion counts once, on the day it was first approved.
+    "select f.person_id, f.day, 0 as shares, 0 as potential_reach, 0 as human_clicks,
+         0 as unique_visitors, 0 as bot_hits, 0 as courses_completed, count(*) as suggestions_approved
+     from (select p.suggested_by as person_id, min(a.at) / 86400 as day
+           from audit_event a join post p on p.post_id = a.subject_id
+           where a.action = 'post.approved' and a.subject_type = 'post' and p.suggested_by is not null
+           group by p.post_id, p.suggested_by) f
+     group by 1, 2",
+];
+
+impl SqliteStore {
+    async fn recount(&self) -> StoreResult<Vec<PersonDayRow>> {
+        let mut parts = Vec::new();
+        for q in EVENT_QUERIES {
+            parts.extend(
+                sqlx::query_as::<_, PersonDayRow>(q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        Ok(fold_days(parts))
+    }
+}
+
+#[async_trait]
+impl BoardStore for SqliteStore {
+    async fn points_rules(&self) -> StoreResult<PointsRules> {
+        let (share, human_click, unique_visitor, course_completed, suggestion_approved) =
+            sqlx::query_as(
+                "select share, human_click, unique_visitor, course_completed, suggestion_approved
+                 from points_rule",
+            )
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(PointsRules {
+            share,
+            human_click,
+            unique_visitor,
+            course_completed,
+            suggestion_approved,
+        })
+    }
+
+    async fn set_points_rules(&self, r: &PointsRules, entry: &AuditEntry) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "update points_rule set share = ?, human_click = ?, unique_visitor = ?,
+                 course_completed = ?, suggestion_approved = ?",
+        )
+        .bind(r.share)
+        .bind(r.human_click)
+        .bind(r.unique_visitor)
+        .bind(r.course_completed)
+        .bind(r.suggestion_approved)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update board_score set points = shares * ? + human_clicks * ? + unique_visitors * ?
+                 + courses_completed * ? + suggestions_approved * ?",
+        )
+        .bind(r.share)
+        .bind(r.human_click)
+        .bind(r.unique_visitor)
+        .bind(r.course_completed)
+        .bind(r.suggestion_approved)
+        .execute(&mut *tx)
+        .await?;
+        super::audit(&mut tx, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn board_opt_out(&self, person: PersonId) -> StoreResult<bool> {
+        Ok(
+            sqlx::query_scalar("select board_opt_out from person where person_id = ?")
+                .bind(person)
+                .fetch_optional(&self.pool)
+                .await?
+                .unwrap_or(false),
+        )
+    }
+
+    async fn set_board_opt_out(&self, person: PersonId, out: bool) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("update person set board_opt_out = ? where person_id = ?")
+            .bind(out)
+            .bind(person)
+            .execute(&mut *tx)
+            .await?;
+        relist(&mut tx, person).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn refresh_listing(&self, person: PersonId) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        relist(&mut tx, person).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn board_top(
+        &self,
+        key: PeriodKey,
+        scope: BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>> {
+        let (filter, value) = scope_filter(scope);
+        let sql = format!(
+            "select {BOARD_COLUMNS}
+             from board_score b join person p on p.person_id = b.person_id
+             left join team t on t.team_id = p.team_id
+             where b.kind = ? and b.start_day = ? and b.listed = 1 and b.points > 0{filter}
+             order by b.points desc, b.person_id limit ?"
+        );
+        let mut q = sqlx::query_as(&sql)
+            .bind(key.kind as i16)
+            .bind(key.start_day);
+        if let Some(v) = value {
+            q = q.bind(v);
+        }
+        Ok(q.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    async fn board_rank(
+        &self,
+        key: PeriodKey,
+        scope: BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let (filter, value) = scope_filter(scope);
+        let join = if value.is_some() {
+            " join person p on p.person_id = b.person_id"
+        } else {
+            ""
+        };
+        let mut counts = [0_i64; 2];
+        for (i, above) in [points, 0].into_iter().enumerate() {
+            let sql = format!(
+                "select count(*) from board_score b{join}
+                 where b.kind = ? and b.start_day = ? and b.listed = 1 and b.points > ?{filter}"
+            );
+            let mut q = sqlx::query_scalar(&sql)
+                .bind(key.kind as i16)
+                .bind(key.start_day)
+                .bind(above);
+            if let Some(v) = value {
+                q = q.bind(v);
+            }
+            counts[i] = q.fetch_one(&self.pool).await?;
+        }
+        Ok((counts[0], counts[1]))
+    }
+
+    async fn board_range(
+        &self,
+        from: i32,
+        to: i32,
+        scope: BoardScope,
+        limit: i64,
+    ) -> StoreResult<Vec<BoardRow>> {
+        let (filter, value) = scope_filter(scope);
+        let sql = format!(
+            "select d.person_id, p.name, t.name as team,
+                 sum(d.shares) * r.share + sum(d.human_clicks) * r.human_click
+                     + sum(d.unique_visitors) * r.unique_visitor + sum(d.courses_completed) * r.course_completed
+                     + sum(d.suggestions_approved) * r.suggestion_approved as points,
+                 sum(d.shares) as shares, sum(d.human_clicks) as human_clicks,
+                 sum(d.unique_visitors) as unique_visitors, sum(d.courses_completed) as courses_completed,
+                 sum(d.suggestions_approved) as suggestions_approved
+             from person_day_stats d join person p on p.person_id = d.person_id
+             left join team t on t.team_id = p.team_id, points_rule r
+             where d.day between ? and ? and p.status = 'active' and p.board_opt_out = 0{filter}
+             group by d.person_id
+             having points > 0
+             order by points desc, d.person_id limit ?"
+        );
+        let mut q = sqlx::query_as(&sql).bind(from).bind(to);
+        if let Some(v) = value {
+            q = q.bind(v);
+        }
+        Ok(q.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    async fn score_of(&self, key: PeriodKey, person: PersonId) -> StoreResult<Option<BoardRow>> {
+        Ok(sqlx::query_as(&format!(
+            "select {BOARD_COLUMNS}
+             from board_score b join person p on p.person_id = b.person_id
+             left join team t on t.team_id = p.team_id
+             where b.kind = ? and b.start_day = ? and b.person_id = ?"
+        ))
+        .bind(key.kind as i16)
+        .bind(key.start_day)
+        .bind(person)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn person_days(&self, person: PersonId) -> StoreResult<Vec<PersonDayRow>> {
+        Ok(sqlx::query_as(
+            "select person_id, day, shares, potential_reach, human_clicks, unique_visitors, bot_hits,
+                 courses_completed, suggestions_approved
+             from person_day_stats where person_id = ? order by day",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn counters_check(&self) -> StoreResult<(Vec<PersonDayRow>, Vec<PersonDayRow>)> {
+        let stored = sqlx::query_as(
+            "select person_id, day, shares, potential_reach, human_clicks, unique_visitors, bot_hits,
+                 courses_completed, suggestions_approved
+             from person_day_stats order by person_id, day",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((stored, self.recount().await?))
+    }
+
+    async fn rebuild_counters(&self) -> StoreResult<()> {
+        let days = self.recount().await?;
+        let totals = board_totals(&days);
+        let mut tx = self.write().await?;
+        sqlx::query("delete from person_day_stats")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("delete from board_score")
+            .execute(&mut *tx)
+            .await?;
+        for d in &days {
+            upsert_day(&mut tx, d.person_id, d.day, &d.delta()).await?;
+        }
+        for ((kind, start_day, person), d) in &totals {
+            if d.scores() {
+                add_to_total(&mut tx, *kind, *start_day, *person, d).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn relist(conn: &mut SqliteConnection, person: PersonId) -> StoreResult<()> {
+    sqlx::query(
+        "update board_score set listed = (select status = 'active' and board_opt_out = 0
+             from person where person_id = ?1)
+         where person_id = ?1",
+    )
+    .bind(person)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! `GET /leaderboard.csv?scope=…&period=…`: a board as a spreadsheet, with
+//! the same visibility rules as the board page.
+
+use crate::model::leaderboard::{BoardScope, Period};
+use crate::server::auth::Auth;
+use crate::server::services::boards;
+use crate::server::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct BoardQuery {
+    scope: Option<String>,
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+pub async fn board_csv(
+    State(state): State<AppState>,
+    Extension(auth): Extension<Auth>,
+    Query(q): Query<BoardQuery>,
+) -> Response {
+    let Some(user) = auth.0 else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let scope = match q.scope.as_deref().map(BoardScope::parse) {
+        Some(None) => return (StatusCode::BAD_REQUEST, "unknown board").into_response(),
+        Some(scope) => scope,
+        None => None,
+    };
+    let period = Period::parse(
+        q.period.as_deref().unwrap_or("month"),
+        q.from.as_deref(),
+        q.to.as_deref(),
+    );
+    match boards::board(&state, &user, scope, period).await {
+        Ok(board) => {
+            let name = format!(
+                "attachment; filename=\"leaderboard-{}-{}.csv\"",
+                board.scope.param(),
+                period.param()
+            );
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, name),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                boards::board_csv(&board),
+            )
+                .into_response()
+        }
+        Err(e) => {
+            let status =
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, e.to_string()).into_response()
+        }
+    }
+}

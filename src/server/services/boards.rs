@@ -1,0 +1,257 @@
+//! Leaderboards: who may see which board, the board itself with the
+//! viewer's own standing, opting out, and the admin's points and board
+//! settings. Boards read running totals (see `db::BoardStore`), never raw
+//! clicks.
+
+use crate::model::leaderboard::{
+    badges, board_choices, day_range, may_see, period_key, rank, Activity, Board, BoardEntry,
+    BoardScope, BoardSettings, BoardViewer, BoardVisibility, MyStanding, Period, PeriodKey,
+    PeriodKind, PointsRules, ScopeChoice, BOARD_TOP,
+};
+use crate::model::{AppError, CurrentUser, ErrorCode, FieldError, Role};
+use crate::server::db::{AuditEntry, BoardRow, Db, PersonDayRow, StoreResult};
+use crate::server::state::AppState;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "boards";
+
+/// Who sees which kind of board; the points rules live in their own table.
+#[derive(Serialize, Deserialize)]
+struct Visibility {
+    company: BoardVisibility,
+    team: BoardVisibility,
+    location: BoardVisibility,
+}
+
+pub async fn settings(db: &Db) -> StoreResult<BoardSettings> {
+    let defaults = BoardSettings::default();
+    let vis: Option<Visibility> = db
+        .setting(KEY)
+        .await?
+        .and_then(|v| serde_json::from_str(&v).ok());
+    Ok(BoardSettings {
+        rules: db.points_rules().await?,
+        company: vis.as_ref().map_or(defaults.company, |v| v.company),
+        team: vis.as_ref().map_or(defaults.team, |v| v.team),
+        location: vis.as_ref().map_or(defaults.location, |v| v.location),
+    })
+}
+
+pub async fn save_settings(
+    state: &AppState,
+    admin: &CurrentUser,
+    s: &BoardSettings,
+) -> Result<BoardSettings, AppError> {
+    if !admin.has(Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    if !s.rules.is_valid() {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "rules",
+            ErrorCode::OutOfRange {
+                min: 0,
+                max: PointsRules::MAX,
+            },
+        )]));
+    }
+    let before = settings(&state.db).await?;
+    if before.rules != s.rules {
+        let detail = serde_json::to_string(&s.rules).map_err(super::internal)?;
+        let audit = AuditEntry::new(Some(admin.id), "settings.points", "setting").detail(detail);
+        state.db.set_points_rules(&s.rules, &audit).await?;
+    }
+    let vis = serde_json::to_string(&Visibility {
+        company: s.company,
+        team: s.team,
+        location: s.location,
+    })
+    .map_err(super::internal)?;
+    let audit = AuditEntry::new(Some(admin.id), "settings.boards", "setting").detail(vis.clone());
+    state.db.put_setting(KEY, &vis, &audit).await?;
+    Ok(settings(&state.db).await?)
+}
+
+async fn viewer(state: &AppState, user: &CurrentUser) -> Result<BoardViewer, AppError> {
+    let manages = if user.has(Role::Manager) {
+        state.db.managed_teams(user.id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(BoardViewer {
+        admin: user.has(Role::Admin),
+        team: user.team_id,
+        location: user.location_id,
+        manages,
+    })
+}
+
+pub async fn choices(
+    state: &AppState,
+    s: &BoardSettings,
+    v: &BoardViewer,
+) -> Result<Vec<ScopeChoice>, AppError> {
+    let dir = state.db.directory().await?;
+    let teams: Vec<_> = dir.teams.into_iter().map(|t| (t.id, t.name)).collect();
+    let locations: Vec<_> = dir.locations.into_iter().map(|l| (l.id, l.name)).collect();
+    Ok(board_choices(s, v, &teams, &locations))
+}
+
+fn activity(r: &BoardRow) -> Activity {
+    Activity {
+        shares: r.shares,
+        human_clicks: r.human_clicks,
+        unique_visitors: r.unique_visitors,
+        courses_completed: r.courses_completed,
+        suggestions_approved: r.suggestions_approved,
+    }
+}
+
+fn entries(rows: Vec<BoardRow>, me: i64) -> Vec<BoardEntry> {
+    rank(
+        rows.into_iter().map(|r| (r.clone(), r.points)).collect(),
+        |r| r.person_id,
+    )
+    .into_iter()
+    .map(|x| BoardEntry {
+        rank: x.rank,
+        me: x.who.person_id == me,
+        name: x.who.name,
+        team: x.who.team,
+        points: x.score,
+        shares: x.who.shares,
+        human_clicks: x.who.human_clicks,
+        unique_visitors: x.who.unique_visitors,
+    })
+    .collect()
+}
+
+fn sum_days(days: &[PersonDayRow], from: i32, to: i32) -> Activity {
+    days.iter()
+        .filter(|d| (from..=to).contains(&d.day))
+        .fold(Activity::default(), |a, d| Activity {
+            shares: a.shares + d.shares,
+            human_clicks: a.human_clicks + d.human_clicks,
+            unique_visitors: a.unique_visitors + d.unique_visitors,
+            courses_completed: a.courses_completed + d.courses_completed,
+            suggestions_approved: a.suggestions_approved + d.suggestions_approved,
+        })
+}
+
+/// A board and the viewer's standing on it. With no scope, the first board
+/// the viewer may see; with none at all, only their own standing.
+pub async fn board(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: Option<BoardScope>,
+    period: Period,
+) -> Result<Board, AppError> {
+    let now = Utc::now();
+    let s = settings(&state.db).await?;
+    let v = viewer(state, user).await?;
+    let choices = choices(state, &s, &v).await?;
+    let scope = match scope {
+        Some(scope) if may_see(&s, &v, scope) => Some(scope),
+        Some(_) => return Err(AppError::Forbidden),
+        None => choices.first().map(|c| c.scope),
+    };
+    let (from_day, to_day) = day_range(period, now);
+    let opted_out = state.db.board_opt_out(user.id).await?;
+    let all_time = state
+        .db
+        .score_of(
+            PeriodKey {
+                kind: PeriodKind::AllTime,
+                start_day: 0,
+            },
+            user.id,
+        )
+        .await?
+        .map(|r| activity(&r))
+        .unwrap_or_default();
+    let mut me = MyStanding {
+        badges: badges(&all_time),
+        opted_out,
+        ..Default::default()
+    };
+    let mut list = Vec::new();
+    match period_key(period, now) {
+        Some(key) => {
+            let mine = state.db.score_of(key, user.id).await?;
+            me.activity = mine.as_ref().map(activity).unwrap_or_default();
+            if let Some(scope) = scope {
+                list = entries(
+                    state.db.board_top(key, scope, BOARD_TOP as i64).await?,
+                    user.id,
+                );
+                let listed = !opted_out && v.belongs(scope);
+                let points = me.activity.points(&s.rules);
+                let (above, of) = state.db.board_rank(key, scope, points).await?;
+                me.of = of;
+                me.rank = (listed && points > 0).then_some(above as usize + 1);
+            }
+        }
+        None => {
+            let from = from_day.unwrap_or(0);
+            let days = state.db.person_days(user.id).await?;
+            me.activity = sum_days(&days, from, to_day);
+            if let Some(scope) = scope {
+                // Custom ranges are summed from the daily counters: slower
+                // than a kept total, and only asked for now and then.
+                let all = entries(
+                    state.db.board_range(from, to_day, scope, i64::MAX).await?,
+                    user.id,
+                );
+                me.of = all.len() as i64;
+                me.rank = all.iter().find(|e| e.me).map(|e| e.rank);
+                list = all.into_iter().take(BOARD_TOP).collect();
+            }
+        }
+    }
+    me.points = me.activity.points(&s.rules);
+    Ok(Board {
+        scope: scope.unwrap_or(BoardScope::Company),
+        period,
+        from_day,
+        to_day,
+        entries: if scope.is_some() { list } else { Vec::new() },
+        me,
+        choices,
+        rules: s.rules,
+    })
+}
+
+pub async fn set_opt_out(state: &AppState, user: &CurrentUser, out: bool) -> Result<(), AppError> {
+    state.db.set_board_opt_out(user.id, out).await?;
+    Ok(())
+}
+
+/// The board as CSV, formula-injection safe (names are people's input).
+pub fn board_csv(board: &Board) -> String {
+    let mut out = String::from("rank,name,team,points,shares,human_clicks,unique_visitors\n");
+    for e in &board.entries {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            e.rank,
+            super::csv_field(&e.name),
+            super::csv_field(e.team.as_deref().unwrap_or("")),
+            e.points,
+            e.shares,
+            e.human_clicks,
+            e.unique_visitors
+        ));
+    }
+    out
+}
+
+/// Once per database: builds the counters from the recorded events (a
+/// database from before leaderboards has events but no counters).
+pub async fn ensure_counters(db: &Db) -> StoreResult<()> {
+    const BUILT: &str = "counters_built";
+    if db.setting(BUILT).await?.is_some() {
+        return Ok(());
+    }
+    db.rebuild_counters().await?;
+    let audit = AuditEntry::new(None, "counters.rebuilt", "setting");
+    db.put_setting(BUILT, "1", &audit).await
+}

@@ -1,0 +1,449 @@
+//! Leaderboards over HTTP: who sees which board (server functions, direct
+//! URLs and the CSV download alike), opting out, points rules, and counters
+//! that always equal a recomputation from the recorded events.
+
+use crate::helpers::{error_of, TestApp};
+use crate::on_both_backends;
+use crate::posts::{live_post, post_json, team_id};
+use crate::sharing::{kit, share, visit, CHROME, FIREFOX};
+use portavoz::model::leaderboard::{PeriodKey, PeriodKind};
+use portavoz::server::db::board_totals;
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+on_both_backends!(
+    boards_follow_roles_and_the_admins_settings,
+    opting_out_leaves_every_board_but_not_ones_own_numbers,
+    a_points_rule_change_recomputes_every_total,
+    counters_equal_a_recomputation_from_events,
+);
+
+async fn board(app: &TestApp, who: &Client, scope: Value, period: Value) -> reqwest::Response {
+    app.call(
+        who,
+        "boards/board",
+        json!({"scope": scope, "period": period}),
+    )
+    .await
+}
+
+async fn board_ok(app: &TestApp, who: &Client, scope: Value, period: Value) -> Value {
+    let res = board(app, who, scope, period).await;
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+fn scopes(board: &Value) -> Vec<Value> {
+    board["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["scope"].clone())
+        .collect()
+}
+
+fn names(board: &Value) -> Vec<String> {
+    board["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn save_settings(app: &TestApp, who: &Client, settings: Value) -> reqwest::Response {
+    app.call(who, "boards/settings/save", json!({ "settings": settings }))
+        .await
+}
+
+async fn settings(app: &TestApp, admin: &Client) -> Value {
+    let res = app.call(admin, "boards/settings", json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn boards_follow_roles_and_the_admins_settings(app: TestApp) {
+    let ventas = team_id(&app, "Ventas").await;
+    let marketing = team_id(&app, "Marketing").await;
+    let (ana, manager, admin) = (
+        app.signed_in("ana@example.com").await,
+        app.signed_in("manager@example.com").await,
+        app.signed_in("admin@example.com").await,
+    );
+    let team = |id: i64| json!({"kind": "team", "id": id});
+    let company = json!({"kind": "company"});
+
+    // Defaults: an ambassador sees her own team's board, nothing else.
+    let mine = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    assert_eq!(mine["scope"], team(ventas));
+    assert_eq!(scopes(&mine), [team(ventas)]);
+    assert!(!names(&mine).is_empty(), "the demo's sales team has points");
+    for scope in [company.clone(), team(marketing)] {
+        let res = board(&app, &ana, scope.clone(), json!("month")).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "ana, {scope}");
+    }
+    let res = ana
+        .get(app.url("/leaderboard.csv?scope=company&period=all"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "the download follows the same rule"
+    );
+    let res = ana
+        .get(app.url(&format!(
+            "/leaderboard.csv?scope=team-{marketing}&period=all"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // A manager: the teams they manage, not another.
+    let theirs = board_ok(&app, &manager, Value::Null, json!("month")).await;
+    assert!(scopes(&theirs).contains(&team(ventas)));
+    assert!(!scopes(&theirs).contains(&team(marketing)));
+    assert_eq!(
+        board(&app, &manager, team(marketing), json!("month"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    // Admins see every board; only they change the settings.
+    let all = board_ok(&app, &admin, company.clone(), json!("quarter")).await;
+    assert!(scopes(&all).contains(&team(marketing)));
+    let mut s = settings(&app, &admin).await;
+    assert_eq!(
+        app.call(&manager, "boards/settings", json!({}))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        save_settings(&app, &manager, s.clone()).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Team boards off: gone for members and managers, a server function
+    // called directly included; one's own numbers stay.
+    s["team"] = json!("off");
+    assert_eq!(
+        save_settings(&app, &admin, s.clone()).await.status(),
+        StatusCode::OK
+    );
+    let none = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    assert!(scopes(&none).is_empty());
+    assert!(names(&none).is_empty());
+    assert!(
+        none["me"]["points"].as_i64().unwrap() > 0,
+        "her own points: {none}"
+    );
+    assert_eq!(
+        board(&app, &ana, team(ventas), json!("month"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        board(&app, &manager, team(ventas), json!("month"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let off = board_ok(&app, &admin, team(ventas), json!("month")).await;
+    let choice = off["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == team(ventas))
+        .unwrap()
+        .clone();
+    assert_eq!(choice["off"], true, "admins see it marked off");
+
+    // The company board opened to everyone.
+    s["company"] = json!("everyone");
+    assert_eq!(
+        save_settings(&app, &admin, s.clone()).await.status(),
+        StatusCode::OK
+    );
+    let open = board_ok(&app, &ana, company.clone(), json!("all_time")).await;
+    assert!(open["entries"].as_array().unwrap().len() > 1);
+    let csv = ana
+        .get(app.url("/leaderboard.csv?scope=company&period=all"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with("rank,name,team,points,shares,human_clicks,unique_visitors\n"));
+    assert_eq!(
+        text.lines().count(),
+        open["entries"].as_array().unwrap().len() + 1
+    );
+    let first = &open["entries"][0];
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(&format!("1,{},", first["name"].as_str().unwrap())),
+        "{text}"
+    );
+}
+
+async fn opting_out_leaves_every_board_but_not_ones_own_numbers(app: TestApp) {
+    let admin = app.signed_in("admin@example.com").await;
+    let ana = app.signed_in("ana@example.com").await;
+    let company = json!({"kind": "company"});
+    let before = board_ok(&app, &admin, company.clone(), json!("all_time")).await;
+    assert!(
+        names(&before).contains(&"Ana García".to_string()),
+        "{before}"
+    );
+    let mine = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    let points = mine["me"]["points"].as_i64().unwrap();
+    assert!(points > 0 && mine["me"]["rank"].as_u64().is_some());
+
+    let res = app.call(&ana, "boards/opt-out", json!({"out": true})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let after = board_ok(&app, &admin, company.clone(), json!("all_time")).await;
+    assert!(
+        !names(&after).contains(&"Ana García".to_string()),
+        "off the company board"
+    );
+    assert_eq!(names(&after).len(), names(&before).len() - 1);
+    let csv = admin
+        .get(app.url("/leaderboard.csv?scope=company&period=all"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!csv.contains("Ana García"), "off the download too");
+    let own = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    assert!(
+        !names(&own).contains(&"Ana García".to_string()),
+        "off her team's board"
+    );
+    assert_eq!(
+        own["me"]["points"].as_i64().unwrap(),
+        points,
+        "she still sees her numbers"
+    );
+    assert!(own["me"]["rank"].is_null());
+    assert_eq!(own["me"]["opted_out"], true);
+
+    // Her later activity still counts for her, and she can come back.
+    let post = live_post(&app, post_json("Nueva tienda", &[])).await;
+    assert_eq!(
+        share(&app, &ana, post, "x", "¡Mirad!").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let res = app
+        .call(&ana, "boards/opt-out", json!({"out": false}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let back = board_ok(&app, &admin, company, json!("all_time")).await;
+    let entry = back["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Ana García")
+        .expect("back on the board")
+        .clone();
+    assert_eq!(
+        entry["points"].as_i64().unwrap(),
+        points + 10,
+        "a share is worth 10 by default"
+    );
+}
+
+async fn a_points_rule_change_recomputes_every_total(app: TestApp) {
+    let admin = app.signed_in("admin@example.com").await;
+    let ana = app.signed_in("ana@example.com").await;
+    let mut s = settings(&app, &admin).await;
+    assert_eq!(
+        s["rules"],
+        json!({"share": 10, "human_click": 1, "unique_visitor": 2, "course_completed": 50, "suggestion_approved": 20})
+    );
+    let before = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    let a = &before["me"]["activity"];
+    let shares = a["shares"].as_i64().unwrap();
+    assert!(shares > 0);
+
+    s["rules"] = json!({"share": 100, "human_click": 0, "unique_visitor": 0, "course_completed": 0, "suggestion_approved": 0});
+    assert_eq!(
+        save_settings(&app, &admin, s.clone()).await.status(),
+        StatusCode::OK
+    );
+    let after = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    assert_eq!(after["me"]["points"].as_i64().unwrap(), shares * 100);
+    for e in after["entries"].as_array().unwrap() {
+        assert_eq!(
+            e["points"].as_i64().unwrap(),
+            e["shares"].as_i64().unwrap() * 100,
+            "{e}"
+        );
+    }
+    let ranked: Vec<i64> = after["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["points"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ranked.windows(2).all(|w| w[0] >= w[1]),
+        "highest first: {ranked:?}"
+    );
+
+    s["rules"]["share"] = json!(-1);
+    let res = save_settings(&app, &admin, s).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(res).await["Invalid"][0]["field"], "rules");
+    assert_eq!(
+        settings(&app, &admin).await["rules"]["share"],
+        100,
+        "nothing saved"
+    );
+}
+
+/// One step of a random history: who shares which post where, or a click
+/// on one of the links shared so far, by a person (one of a few browsers)
+/// or a crawler.
+#[derive(Debug, Clone)]
+enum Step {
+    Share {
+        who: usize,
+        post: usize,
+        channel: usize,
+    },
+    Click {
+        link: usize,
+        visitor: usize,
+        bot: bool,
+    },
+}
+
+fn history() -> impl Strategy<Value = Vec<Step>> {
+    let step = proptest::prop_oneof![
+        (0..3usize, 0..2usize, 0..3usize).prop_map(|(who, post, channel)| Step::Share {
+            who,
+            post,
+            channel
+        }),
+        (0..20usize, 0..4usize, proptest::bool::weighted(0.2))
+            .prop_map(|(link, visitor, bot)| Step::Click { link, visitor, bot }),
+    ];
+    proptest::collection::vec(step, 10..40)
+}
+
+async fn counters_equal_a_recomputation_from_events(app: TestApp) {
+    let people = [
+        "ana@example.com",
+        "luis@example.com",
+        "sofia.lopez@example.com",
+    ];
+    let mut clients = Vec::new();
+    for p in people {
+        clients.push(app.signed_in(p).await);
+    }
+    let posts = [
+        live_post(&app, post_json("Primera", &[])).await,
+        live_post(&app, post_json("Segunda", &[])).await,
+    ];
+    let channels = ["x", "linkedin", "whatsapp"];
+    let agents = [
+        CHROME.to_string(),
+        FIREFOX.to_string(),
+        format!("{CHROME} Edg/131.0"),
+        format!("{FIREFOX} Thunderbird"),
+    ];
+    let mut runner = TestRunner::deterministic();
+    for round in 0..3 {
+        let steps = history().new_tree(&mut runner).unwrap().current();
+        let mut links: Vec<String> = Vec::new();
+        let before = app.state.db.click_totals().await.unwrap().1;
+        let mut sent = 0;
+        for step in &steps {
+            match *step {
+                Step::Share { who, post, channel } => {
+                    let res =
+                        share(&app, &clients[who], posts[post], channels[channel], "Hola").await;
+                    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+                    let k = kit(&app, &clients[who], posts[post]).await;
+                    for l in k["links"].as_array().unwrap() {
+                        if l["channel"] == channels[channel] {
+                            links.push(l["url"].as_str().unwrap().to_string());
+                        }
+                    }
+                }
+                Step::Click { link, visitor, bot } if !links.is_empty() => {
+                    let url = &links[link % links.len()];
+                    let agent = if bot {
+                        "LinkedInBot/1.0"
+                    } else {
+                        &agents[visitor]
+                    };
+                    assert_eq!(visit(url, agent).await.status(), StatusCode::FOUND);
+                    sent += 1;
+                }
+                Step::Click { .. } => {}
+            }
+        }
+        // The click writer stores in the background: wait until it has.
+        for _ in 0..200 {
+            let raw = app.state.db.click_totals().await.unwrap().1;
+            if raw.human_clicks + raw.bot_hits == before.human_clicks + before.bot_hits + sent {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        let check = app.state.db.counters_check().await.unwrap();
+        let (stored, recomputed) = check;
+        assert_eq!(
+            stored, recomputed,
+            "round {round}: daily counters = events ({steps:?})"
+        );
+        // And every kept total is the sum of its days.
+        for ((kind, start_day, person), d) in board_totals(&recomputed) {
+            if !d.scores() {
+                continue;
+            }
+            let kind = match kind {
+                1 => PeriodKind::Week,
+                2 => PeriodKind::Month,
+                3 => PeriodKind::Quarter,
+                _ => PeriodKind::AllTime,
+            };
+            let row = app
+                .state
+                .db
+                .score_of(PeriodKey { kind, start_day }, person)
+                .await
+                .unwrap()
+                .expect("a kept total");
+            assert_eq!(
+                (
+                    row.shares,
+                    row.human_clicks,
+                    row.unique_visitors,
+                    row.courses_completed
+                ),
+                (
+                    d.shares,
+                    d.human_clicks,
+                    d.unique_visitors,
+                    d.courses_completed
+                ),
+                "round {round}: {kind:?} total of person {person}"
+            );
+        }
+    }
+}
