@@ -4,6 +4,7 @@ import './journeys/foundation.mjs';
 import './journeys/content.mjs';
 import './journeys/sharing.mjs';
 import './journeys/training.mjs';
+import './journeys/boards.mjs';
 import './journeys/pages.mjs';
 
 await run();

@@ -8,6 +8,7 @@ use crate::pages::{
     crisis::CrisisPage,
     home::HomePage,
     invite::InvitePage,
+    leaderboard::LeaderboardPage,
     learn::{CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage},
     my_team::MyTeamPage,
     people::PeoplePage,
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/suggest") view=SuggestPage/>
                     <Route path=path!("/reach") view=ReachPage/>
+                    <Route path=path!("/leaderboard") view=LeaderboardPage/>
                     <Route path=path!("/studio") view=StudioPage/>
                     <Route path=path!("/studio/new") view=NewPostPage/>
                     <Route path=path!("/studio/posts/:id") view=EditPostPage ssr=SsrMode::Async/>

@@ -7,11 +7,11 @@ import { test, newPage, hydrated, expect } from '../harness.mjs';
 const PASSWORD = 'portavoz-demo';
 
 const PAGES = {
-  ana: ['/', '/profile', '/posts/1', '/posts/2', '/suggest', '/reach', '/learn', '/learn/1', '/learn/1/lesson/1'],
-  admin: ['/', '/admin/people', '/admin/teams', '/admin/settings', '/posts/1', '/posts/3', '/studio',
+  ana: ['/', '/profile', '/leaderboard', '/leaderboard?period=all', '/posts/1', '/posts/2', '/suggest', '/reach', '/learn', '/learn/1', '/learn/1/lesson/1'],
+  admin: ['/', '/leaderboard?scope=company&period=quarter', '/admin/people', '/admin/teams', '/admin/settings', '/posts/1', '/posts/3', '/studio',
     '/studio/posts/1', '/audit', '/crisis', '/learn', '/training', '/training/new', '/training/courses/1',
     '/training/reports?course=1'],
-  manager: ['/team', '/training/reports?course=1'],
+  manager: ['/team', '/leaderboard', '/training/reports?course=1'],
 };
 
 test('every page opened directly hydrates, for an ambassador, an admin and a manager', async (ctx) => {

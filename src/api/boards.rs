@@ -18,11 +18,16 @@ pub async fn get_board(scope: Option<BoardScope>, period: Period) -> Result<Boar
 }
 
 /// Keeps the signed-in person off every board (they still see their numbers).
-#[server(prefix = "/api", endpoint = "boards/opt-out", input = Json)]
+/// A plain form post, so the button works before the WebAssembly loads.
+#[server(prefix = "/api", endpoint = "boards/opt-out")]
 pub async fn set_board_opt_out(out: bool) -> Result<(), AppError> {
     let user = auth::require_user()?;
     let state = app_state()?;
-    boards::set_opt_out(&state, &user, out).await
+    boards::set_opt_out(&state, &user, out).await?;
+    if super::ctx::is_plain_form(&super::ctx::parts()?) {
+        leptos_axum::redirect("/leaderboard");
+    }
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "boards/settings", input = Json)]

@@ -51,6 +51,11 @@ const NAV: &[NavItem] = &[
         roles: &[],
     },
     NavItem {
+        href: "/leaderboard",
+        label: |t| t.boards.nav,
+        roles: &[],
+    },
+    NavItem {
         href: "/learn",
         label: |t| t.training.nav_learn,
         roles: &[],

@@ -6,12 +6,14 @@
 //! then `Accept-Language`); in the browser from `<html lang>`, which the
 //! server wrote, so hydration starts in the same language.
 
+mod boards;
 mod en;
 mod errors;
 mod es;
 mod sharing;
 mod training;
 
+pub use boards::BoardTexts;
 pub use errors::{code_text, error_text};
 pub use sharing::SharingTexts;
 pub use training::TrainingTexts;
@@ -20,6 +22,7 @@ use crate::model::{Lang, PersonStatus, Role};
 use leptos::prelude::*;
 
 pub struct Texts {
+    pub boards: &'static BoardTexts,
     pub sharing: &'static SharingTexts,
     pub training: &'static TrainingTexts,
     pub app_name: &'static str,

@@ -46,7 +46,7 @@ pub fn page_access(path: &str) -> Access {
 }
 
 /// First path segments of pages that need a signed-in person.
-const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach", "learn"];
+const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach", "leaderboard", "learn"];
 
 impl Access {
     pub fn allows(self, user: Option<&CurrentUser>) -> bool {

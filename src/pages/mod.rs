@@ -5,6 +5,7 @@ pub mod crisis;
 pub mod feed;
 pub mod home;
 pub mod invite;
+pub mod leaderboard;
 pub mod learn;
 pub mod my_team;
 pub mod people;

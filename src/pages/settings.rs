@@ -1,9 +1,11 @@
 //! Admin: organization-wide content rules.
 
+use crate::api::boards::{get_board_settings, SaveBoardSettings};
 use crate::api::posts::{get_content_settings, SaveContentSettings};
 use crate::api::sharing::{get_sharing_settings, SaveSharingSettings};
 use crate::components::{action_error, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
+use crate::model::leaderboard::{BoardSettings, BoardVisibility, PointsRules};
 use crate::model::{Access, Channel, ContentSettings, Role, SharingSettings, ValueRate};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -60,6 +62,7 @@ fn Settings() -> impl IntoView {
             })}
         </Suspense>
         <SharingSettingsForm/>
+        <BoardSettingsForm/>
     }
 }
 
@@ -148,6 +151,99 @@ fn SharingSettingsForm() -> impl IntoView {
                                     </table>
                                 </fieldset>
                                 <ErrorNotice error fields=&["utm_medium", "currency", "safe_url"]/>
+                                <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
+                                    <p class="notice notice-ok" role="status">{move || i18n.t().saved}</p>
+                                </Show>
+                                <div class="actions"><button type="submit" class="button button-primary" disabled=save.pending()>{move || i18n.t().save}</button></div>
+                            </form>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Points per action and who sees which kind of board.
+#[component]
+fn BoardSettingsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().boards;
+    let current = Resource::new(|| (), |_| get_board_settings());
+    let save = ServerAction::<SaveBoardSettings>::new();
+    let error = action_error(save);
+    view! {
+        <h2 class="section-title">{move || t().settings_title}</h2>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match current.await {
+                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+                    Ok(s) => {
+                        let r = s.rules;
+                        let points = [r.share, r.human_click, r.unique_visitor, r.course_completed, r.suggestion_approved]
+                            .map(|v| RwSignal::new(v.to_string()));
+                        let vis = [s.company, s.team, s.location].map(RwSignal::new);
+                        let submit = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let n = |i: usize| points[i].get_untracked().trim().parse::<i64>().unwrap_or(-1);
+                            save.dispatch(SaveBoardSettings {
+                                settings: BoardSettings {
+                                    rules: PointsRules {
+                                        share: n(0),
+                                        human_click: n(1),
+                                        unique_visitor: n(2),
+                                        course_completed: n(3),
+                                        suggestion_approved: n(4),
+                                    },
+                                    company: vis[0].get_untracked(),
+                                    team: vis[1].get_untracked(),
+                                    location: vis[2].get_untracked(),
+                                },
+                            });
+                        };
+                        let labels: [fn(&crate::i18n::BoardTexts) -> &'static str; 5] =
+                            [|t| t.per_share, |t| t.per_click, |t| t.per_visitor, |t| t.per_course, |t| t.per_suggestion];
+                        let boards: [fn(&crate::i18n::BoardTexts) -> &'static str; 3] =
+                            [|t| t.company_board, |t| t.team_board, |t| t.location_board];
+                        view! {
+                            <form class="panel stack" on:submit=submit data-testid="board-settings">
+                                <p class="hint">{move || t().settings_intro}</p>
+                                <fieldset class="field">
+                                    <legend>{move || t().how_points}</legend>
+                                    <div class="points-grid">
+                                        {(0..5).map(|i| view! {
+                                            <label class="field">
+                                                <span>{move || labels[i](t())}</span>
+                                                <input type="number" min="0" max=PointsRules::MAX step="1" required bind:value=points[i]/>
+                                            </label>
+                                        }).collect_view()}
+                                    </div>
+                                    <FieldError error field="rules"/>
+                                </fieldset>
+                                <fieldset class="field">
+                                    <legend>{move || t().who_sees}</legend>
+                                    <small class="hint">{move || t().visibility_hint}</small>
+                                    <div class="field-row">
+                                        {(0..3).map(|i| view! {
+                                            <label class="field">
+                                                <span>{move || boards[i](t())}</span>
+                                                <select on:change=move |ev| vis[i].set(match event_target_value(&ev).as_str() {
+                                                    "off" => BoardVisibility::Off,
+                                                    "everyone" => BoardVisibility::Everyone,
+                                                    _ => BoardVisibility::Leaders,
+                                                })>
+                                                    {[(BoardVisibility::Off, "off"), (BoardVisibility::Leaders, "leaders"), (BoardVisibility::Everyone, "everyone")]
+                                                        .into_iter()
+                                                        .map(|(v, key)| view! {
+                                                            <option value=key selected=move || vis[i].get() == v>{move || (t().visibility)(v)}</option>
+                                                        })
+                                                        .collect_view()}
+                                                </select>
+                                            </label>
+                                        }).collect_view()}
+                                    </div>
+                                </fieldset>
+                                <ErrorNotice error fields=&["rules"]/>
                                 <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
                                     <p class="notice notice-ok" role="status">{move || i18n.t().saved}</p>
                                 </Show>

@@ -210,7 +210,7 @@ async fn opting_out_leaves_every_board_but_not_ones_own_numbers(app: TestApp) {
     let points = mine["me"]["points"].as_i64().unwrap();
     assert!(points > 0 && mine["me"]["rank"].as_u64().is_some());
 
-    let res = app.call(&ana, "boards/opt-out", json!({"out": true})).await;
+    let res = app.form(&ana, "boards/opt-out", &[("out", "true")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let after = board_ok(&app, &admin, company.clone(), json!("all_time")).await;
     assert!(
@@ -246,9 +246,7 @@ async fn opting_out_leaves_every_board_but_not_ones_own_numbers(app: TestApp) {
         share(&app, &ana, post, "x", "¡Mirad!").await.status(),
         StatusCode::SEE_OTHER
     );
-    let res = app
-        .call(&ana, "boards/opt-out", json!({"out": false}))
-        .await;
+    let res = app.form(&ana, "boards/opt-out", &[("out", "false")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let back = board_ok(&app, &admin, company, json!("all_time")).await;
     let entry = back["entries"]
