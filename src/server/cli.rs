@@ -36,6 +36,28 @@ enum Command {
     Migrate,
     /// Print a commented sample configuration.
     ConfigSample,
+    /// Fill an EMPTY database (DATABASE_URL) with a generated organization
+    /// and time the leaderboard queries against a naive GROUP BY.
+    BenchBoards {
+        #[arg(long, default_value_t = 100_000)]
+        people: i64,
+        #[arg(long, default_value_t = 500)]
+        teams: i64,
+        #[arg(long, default_value_t = 2_000)]
+        posts: i64,
+        #[arg(long, default_value_t = 500_000)]
+        links: i64,
+        #[arg(long, default_value_t = 10_000_000)]
+        clicks: i64,
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+        /// Runs of each counter query (p50/p95 over these).
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+        /// Runs of each naive query (they take seconds each).
+        #[arg(long, default_value_t = 3)]
+        naive_iterations: usize,
+    },
 }
 
 pub async fn run() -> anyhow::Result<()> {
@@ -69,6 +91,35 @@ pub async fn run() -> anyhow::Result<()> {
             );
             store.close().await;
             Ok(())
+        }
+        Command::BenchBoards {
+            people,
+            teams,
+            posts,
+            links,
+            clicks,
+            days,
+            iterations,
+            naive_iterations,
+        } => {
+            let spec = db::LoadSpec {
+                people,
+                teams,
+                locations: 25,
+                posts,
+                links,
+                clicks,
+                days,
+            };
+            super::bench::run(
+                &config.database_url,
+                super::bench::BenchOptions {
+                    spec,
+                    iterations: iterations.max(1),
+                    naive_iterations: naive_iterations.max(1),
+                },
+            )
+            .await
         }
         Command::ConfigSample => {
             print!("{}", config::sample());

@@ -375,10 +375,32 @@ pub trait BoardStore: Send + Sync {
     async fn rebuild_counters(&self) -> StoreResult<()>;
 }
 
+/// Bulk data and the naive queries of the leaderboard benchmark
+/// (`portavoz bench-boards`); never used while serving.
+#[async_trait]
+pub trait LoadStore: Send + Sync {
+    /// Fills an empty database: teams, locations, people, posts, tracked
+    /// links with one share each, and raw clicks over `days` days, with the
+    /// per-link counters; the caller then rebuilds the per-person counters.
+    async fn fill_load(&self, spec: &LoadSpec, now: DateTime<Utc>) -> StoreResult<()>;
+    /// A board computed the naive way: GROUP BY over raw shares and clicks
+    /// since `from` (shares, human clicks and first visits only).
+    async fn naive_top(
+        &self,
+        from: Option<DateTime<Utc>>,
+        team: Option<TeamId>,
+        limit: i64,
+    ) -> StoreResult<Vec<(PersonId, i64)>>;
+    /// How many people have more points than `points`, the naive way.
+    async fn naive_above(&self, from: Option<DateTime<Utc>>, points: i64) -> StoreResult<i64>;
+    async fn database_bytes(&self) -> StoreResult<i64>;
+}
+
 #[async_trait]
 pub trait Store:
     PeopleStore
     + BoardStore
+    + LoadStore
     + SharingStore
     + TrainingStore
     + DirectoryStore

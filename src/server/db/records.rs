@@ -372,6 +372,18 @@ pub struct PersonDayRow {
     pub suggestions_approved: i64,
 }
 
+/// The size of a generated organization for the leaderboard benchmark.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadSpec {
+    pub people: i64,
+    pub teams: i64,
+    pub locations: i64,
+    pub posts: i64,
+    pub links: i64,
+    pub clicks: i64,
+    pub days: i64,
+}
+
 /// A batch's per-link deltas summed per (ambassador, day).
 pub fn person_deltas(
     deltas: &[ClickDelta],

@@ -5,6 +5,7 @@ mod audit;
 mod boards;
 mod directory;
 mod invitations;
+mod load;
 mod people;
 mod posts;
 mod sessions;

@@ -1,0 +1,173 @@
+//! `portavoz bench-boards`: generates an organization of the given size in
+//! an empty database, then measures the leaderboard queries on the kept
+//! counters against the naive GROUP BY over raw events, checks that both
+//! agree, and reports the database size per click. A benchmark, not a test:
+//! it prints numbers and fails only if the counters disagree.
+
+use super::db::{self, Db, LoadSpec};
+use crate::model::leaderboard::{period_key, BoardScope, Period, PeriodKey};
+use anyhow::{bail, Context};
+use chrono::{Datelike, Utc};
+use rand::{rngs::StdRng, Rng, SeedableRng};
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+pub struct BenchOptions {
+    pub spec: LoadSpec,
+    pub iterations: usize,
+    pub naive_iterations: usize,
+}
+
+/// p50, p95 and max of `n` runs of `f`, in milliseconds.
+async fn measure<F, Fut, T>(n: usize, mut f: F) -> anyhow::Result<(f64, f64, f64)>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: Future<Output = anyhow::Result<T>>,
+{
+    let mut times: Vec<Duration> = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        f(i).await?;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let at =
+        |q: f64| ms(times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1]);
+    Ok((
+        at(0.5),
+        at(0.95),
+        ms(*times.last().unwrap_or(&Duration::ZERO)),
+    ))
+}
+
+fn row(name: &str, fast: (f64, f64, f64), naive: (f64, f64, f64)) {
+    println!(
+        "{name:<28} {:>8.2} {:>8.2} {:>8.2}   {:>10.1} {:>10.1}   {:>8.0}x",
+        fast.0,
+        fast.1,
+        fast.2,
+        naive.0,
+        naive.1,
+        naive.0 / fast.1.max(0.001)
+    );
+}
+
+pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
+    let store: Db = db::connect(database_url, 4).await?;
+    if store.count_people().await? > 0 {
+        bail!("bench-boards fills a database of its own: point DATABASE_URL at an empty one");
+    }
+    let s = o.spec;
+    println!(
+        "== generating {} people in {} teams, {} posts, {} tracked links, {} clicks over {} days ({:?})",
+        s.people, s.teams, s.posts, s.links, s.clicks, s.days, store.backend()
+    );
+    let now = Utc::now();
+    let t = Instant::now();
+    store.fill_load(&s, now).await.context("generating")?;
+    println!("raw events written in {:.1} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    store.rebuild_counters().await?;
+    println!(
+        "counters built from them in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let t = Instant::now();
+    let (stored, recomputed) = store.counters_check().await?;
+    let agree = stored == recomputed;
+    println!(
+        "counters vs a recount of the raw events: {} ({} person-days, {:.1} s)",
+        if agree { "identical" } else { "DIFFERENT" },
+        stored.len(),
+        t.elapsed().as_secs_f64()
+    );
+    if !agree {
+        bail!("the counters disagree with the raw events");
+    }
+    let bytes = store.database_bytes().await?;
+    println!(
+        "database: {:.1} MiB, {:.0} bytes per click (everything included)",
+        bytes as f64 / 1_048_576.0,
+        bytes as f64 / s.clicks.max(1) as f64
+    );
+
+    let month = period_key(Period::Month, now).context("month")?;
+    let all = period_key(Period::AllTime, now).context("all time")?;
+    let month_start = now
+        .date_naive()
+        .with_day(1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc());
+    let mut rng = StdRng::seed_from_u64(7);
+    let people: Vec<i64> = (0..o.iterations)
+        .map(|_| rng.gen_range(1..=s.people))
+        .collect();
+    let teams: Vec<i64> = (0..o.iterations)
+        .map(|_| rng.gen_range(1..=s.teams))
+        .collect();
+
+    // The same answers both ways, before timing anything.
+    let fast_top = store.board_top(month, BoardScope::Company, 100).await?;
+    let naive_top = store.naive_top(month_start, None, 100).await?;
+    let fast: Vec<(i64, i64)> = fast_top.iter().map(|r| (r.person_id, r.points)).collect();
+    if fast != naive_top {
+        bail!("the month's top 100 differs between counters and raw events");
+    }
+    println!("top 100 of the month: identical from counters and from raw events");
+
+    println!(
+        "\n{:<28} {:>8} {:>8} {:>8}   {:>10} {:>10}   {:>9}",
+        "query (ms)", "p50", "p95", "max", "naive p50", "naive p95", "speed-up"
+    );
+    let n = o.iterations;
+    let k = o.naive_iterations;
+    for (name, key, from) in [
+        ("top 100, this month", month, month_start),
+        ("top 100, all time", all, None),
+    ] {
+        let fast = measure(n, |_| async {
+            Ok(store.board_top(key, BoardScope::Company, 100).await?)
+        })
+        .await?;
+        let naive = measure(k, |_| async { Ok(store.naive_top(from, None, 100).await?) }).await?;
+        row(name, fast, naive);
+    }
+    let fast = measure(n, |i| {
+        let store = &store;
+        let team = teams[i];
+        async move { Ok(store.board_top(month, BoardScope::Team(team), 100).await?) }
+    })
+    .await?;
+    let naive = measure(k, |i| {
+        let store = &store;
+        let team = teams[i];
+        async move { Ok(store.naive_top(month_start, Some(team), 100).await?) }
+    })
+    .await?;
+    row("team board, this month", fast, naive);
+    let fast = measure(n, |i| {
+        let store = &store;
+        let person = people[i];
+        async move { my_rank(store, month, person).await }
+    })
+    .await?;
+    let naive = measure(k, |i| {
+        let store = &store;
+        let person = people[i];
+        async move {
+            let mine = store.score_of(month, person).await?.map_or(0, |r| r.points);
+            Ok(store.naive_above(month_start, mine).await?)
+        }
+    })
+    .await?;
+    row("my rank, this month", fast, naive);
+    Ok(())
+}
+
+/// What the board page asks for the viewer: their total, then how many are above.
+async fn my_rank(store: &Db, key: PeriodKey, person: i64) -> anyhow::Result<(i64, i64)> {
+    let points = store.score_of(key, person).await?.map_or(0, |r| r.points);
+    Ok(store.board_rank(key, BoardScope::Company, points).await?)
+}
