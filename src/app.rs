@@ -10,6 +10,7 @@ use crate::pages::{
     invite::InvitePage,
     leaderboard::LeaderboardPage,
     learn::{CertificatePage, CoursePage, LearnPage, LessonPage, QuizPage, VerifyPage},
+    my_data::MyDataPage,
     my_team::MyTeamPage,
     people::PeoplePage,
     post::PostPage,
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/suggest") view=SuggestPage/>
                     <Route path=path!("/reach") view=ReachPage/>
                     <Route path=path!("/leaderboard") view=LeaderboardPage/>
+                    <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/studio") view=StudioPage/>
                     <Route path=path!("/studio/new") view=NewPostPage/>
                     <Route path=path!("/studio/posts/:id") view=EditPostPage ssr=SsrMode::Async/>

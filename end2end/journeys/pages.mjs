@@ -7,7 +7,7 @@ import { test, newPage, hydrated, expect } from '../harness.mjs';
 const PASSWORD = 'portavoz-demo';
 
 const PAGES = {
-  ana: ['/', '/profile', '/leaderboard', '/leaderboard?period=all', '/posts/1', '/posts/2', '/suggest', '/reach', '/learn', '/learn/1', '/learn/1/lesson/1'],
+  ana: ['/', '/profile', '/my-data', '/leaderboard', '/leaderboard?period=all', '/posts/1', '/posts/2', '/suggest', '/reach', '/learn', '/learn/1', '/learn/1/lesson/1'],
   admin: ['/', '/leaderboard?scope=company&period=quarter', '/admin/people', '/admin/teams', '/admin/settings', '/posts/1', '/posts/3', '/studio',
     '/studio/posts/1', '/audit', '/crisis', '/learn', '/training', '/training/new', '/training/courses/1',
     '/training/reports?course=1'],

@@ -2,6 +2,7 @@
 //! admin's points and board settings.
 
 use crate::model::leaderboard::{Board, BoardScope, BoardSettings, Period};
+use crate::model::my_data::MyData;
 use crate::model::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -45,4 +46,12 @@ pub async fn save_board_settings(settings: BoardSettings) -> Result<BoardSetting
     let user = auth::require_user()?;
     let state = app_state()?;
     boards::save_settings(&state, &user, &settings).await
+}
+
+/// Everything recorded about the signed-in person.
+#[server(prefix = "/api", endpoint = "me/data", input = Json)]
+pub async fn get_my_data() -> Result<MyData, AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::my_data(&state, &user).await
 }

@@ -46,7 +46,15 @@ pub fn page_access(path: &str) -> Access {
 }
 
 /// First path segments of pages that need a signed-in person.
-const KNOWN_PAGES: &[&str] = &["", "profile", "posts", "reach", "leaderboard", "learn"];
+const KNOWN_PAGES: &[&str] = &[
+    "",
+    "profile",
+    "posts",
+    "reach",
+    "leaderboard",
+    "my-data",
+    "learn",
+];
 
 impl Access {
     pub fn allows(self, user: Option<&CurrentUser>) -> bool {

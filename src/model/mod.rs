@@ -5,6 +5,7 @@ mod audit;
 mod error;
 mod lang;
 pub mod leaderboard;
+pub mod my_data;
 mod network;
 mod person;
 mod post;

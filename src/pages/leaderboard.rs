@@ -260,6 +260,7 @@ fn Standing(me: MyStanding, belongs: bool, opt_out: ServerAction<SetBoardOptOut>
                 </button>
                 <p class="muted small">{move || t().opt_out_hint}</p>
             </ActionForm>
+            <p class="small"><a href="/my-data">{move || t().see_my_data}</a></p>
         </section>
     }
 }

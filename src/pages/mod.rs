@@ -7,6 +7,7 @@ pub mod home;
 pub mod invite;
 pub mod leaderboard;
 pub mod learn;
+pub mod my_data;
 pub mod my_team;
 pub mod people;
 pub mod post;

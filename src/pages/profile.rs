@@ -26,6 +26,7 @@ fn Profile() -> impl IntoView {
         <Title text=move || i18n.t().profile_title/>
         <header class="page-header">
             <h1>{move || i18n.t().profile_title}</h1>
+            <p><a href="/my-data" data-testid="my-data-link">{move || i18n.t().boards.see_my_data}</a></p>
         </header>
         <div class="columns">
             <section class="panel">

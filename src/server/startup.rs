@@ -5,7 +5,8 @@ use super::auth::password::Hasher;
 use super::auth::session::DbSessionStore;
 use super::config::Config;
 use super::http::{
-    api_status, board_csv, csrf, headers, healthz, images, pages, redirect, share, training_csv,
+    api_status, boards as board_downloads, csrf, headers, healthz, images, pages, redirect, share,
+    training_csv,
 };
 use super::services::{bootstrap, demo};
 use super::sharing::cache::RedirectCache;
@@ -174,7 +175,8 @@ fn router(state: AppState) -> Router {
         .route("/images/{id}", get(images::serve))
         .route("/share", post(share::share))
         .route("/training/report.csv", get(training_csv::report_csv))
-        .route("/leaderboard.csv", get(board_csv::board_csv))
+        .route("/leaderboard.csv", get(board_downloads::board_csv))
+        .route("/my-data.json", get(board_downloads::my_data_json))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

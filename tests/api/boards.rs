@@ -19,6 +19,7 @@ on_both_backends!(
     opting_out_leaves_every_board_but_not_ones_own_numbers,
     a_points_rule_change_recomputes_every_total,
     counters_equal_a_recomputation_from_events,
+    my_data_holds_everything_recorded_and_nothing_about_visitors,
 );
 
 async fn board(app: &TestApp, who: &Client, scope: Value, period: Value) -> reqwest::Response {
@@ -462,4 +463,71 @@ async fn kept_totals_match(app: &TestApp, days: &[portavoz::server::db::PersonDa
         seen > 20,
         "{when}: the demo and the history give many totals ({seen})"
     );
+}
+
+async fn my_data_holds_everything_recorded_and_nothing_about_visitors(app: TestApp) {
+    let ana = app.signed_in("ana@example.com").await;
+    let res = ana.get(app.url("/my-data.json")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let data: Value = res.json().await.unwrap();
+    assert_eq!(data["email"], "ana@example.com");
+    assert_eq!(data["name"], "Ana García");
+    assert_eq!(data["on_boards"], true);
+    let posts = data["posts"].as_array().unwrap();
+    let days = data["days"].as_array().unwrap();
+    assert!(!posts.is_empty() && !days.is_empty(), "{data}");
+    // The days and the posts are two views of the same clicks.
+    let sum = |rows: &[Value], f: &dyn Fn(&Value) -> i64| rows.iter().map(f).sum::<i64>();
+    assert_eq!(
+        sum(days, &|d| d["human_clicks"].as_i64().unwrap()),
+        sum(posts, &|p| p["figures"]["human_clicks"].as_i64().unwrap())
+    );
+    assert_eq!(
+        sum(days, &|d| d["shares"].as_i64().unwrap()),
+        sum(posts, &|p| p["figures"]["shares"].as_i64().unwrap())
+    );
+    // Per day only numbers: no visitor key, address or agent anywhere.
+    let mut keys: Vec<&str> = days[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "bot_hits",
+            "courses_completed",
+            "day",
+            "human_clicks",
+            "potential_reach",
+            "shares",
+            "suggestions_approved",
+            "unique_visitors"
+        ]
+    );
+    let text = data.to_string();
+    assert!(!text.contains("127.0.0.1") && !text.contains("Mozilla"));
+    // The same points as on her board.
+    let board = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
+    assert_eq!(data["points"], board["me"]["points"]);
+    assert!(
+        !data["courses"].as_array().unwrap().is_empty(),
+        "her assigned courses"
+    );
+    // Nobody else's, and not without signing in.
+    let res = app
+        .browser()
+        .get(app.url("/my-data.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app.call(&app.browser(), "me/data", json!({})).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }

@@ -1,7 +1,7 @@
 //! HTTP plumbing around the Leptos app: middleware and plain handlers.
 
 pub mod api_status;
-pub mod board_csv;
+pub mod boards;
 pub mod client_ip;
 pub mod csrf;
 pub mod headers;

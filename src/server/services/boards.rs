@@ -4,10 +4,11 @@
 //! clicks.
 
 use crate::model::leaderboard::{
-    badges, board_choices, day_range, may_see, period_key, rank, Activity, Board, BoardEntry,
-    BoardScope, BoardSettings, BoardViewer, BoardVisibility, MyStanding, Period, PeriodKey,
-    PeriodKind, PointsRules, ScopeChoice, BOARD_TOP,
+    badges, board_choices, date_of, day_range, may_see, period_key, rank, Activity, Board,
+    BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, MyStanding, Period,
+    PeriodKey, PeriodKind, PointsRules, ScopeChoice, BOARD_TOP,
 };
+use crate::model::my_data::{MyData, MyDay};
 use crate::model::{AppError, CurrentUser, ErrorCode, FieldError, Role};
 use crate::server::db::{AuditEntry, BoardRow, Db, PersonDayRow, StoreResult};
 use crate::server::state::AppState;
@@ -254,4 +255,54 @@ pub async fn ensure_counters(db: &Db) -> StoreResult<()> {
     db.rebuild_counters().await?;
     let audit = AuditEntry::new(None, "counters.rebuilt", "setting");
     db.put_setting(BUILT, "1", &audit).await
+}
+
+/// Everything recorded about the signed-in person ("My data" and its download).
+pub async fn my_data(state: &AppState, user: &CurrentUser) -> Result<MyData, AppError> {
+    let s = settings(&state.db).await?;
+    let all_time = state
+        .db
+        .score_of(
+            PeriodKey {
+                kind: PeriodKind::AllTime,
+                start_day: 0,
+            },
+            user.id,
+        )
+        .await?
+        .map(|r| activity(&r))
+        .unwrap_or_default();
+    let mut days: Vec<MyDay> = state
+        .db
+        .person_days(user.id)
+        .await?
+        .into_iter()
+        .map(|d| MyDay {
+            day: date_of(d.day),
+            shares: d.shares,
+            potential_reach: d.potential_reach,
+            human_clicks: d.human_clicks,
+            unique_visitors: d.unique_visitors,
+            bot_hits: d.bot_hits,
+            courses_completed: d.courses_completed,
+            suggestions_approved: d.suggestions_approved,
+        })
+        .collect();
+    days.reverse();
+    Ok(MyData {
+        exported_at: Utc::now(),
+        name: user.name.clone(),
+        email: user.email.clone(),
+        roles: user.roles.iter().collect(),
+        team: user.team_name.clone(),
+        lang: user.lang,
+        followers: super::sharing::followers(state, user).await?,
+        on_boards: !state.db.board_opt_out(user.id).await?,
+        points: all_time.points(&s.rules),
+        all_time,
+        badges: badges(&all_time),
+        posts: super::sharing::my_reach(state, user).await?.posts,
+        days,
+        courses: super::training::my_courses(state, user).await?,
+    })
 }

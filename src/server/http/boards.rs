@@ -1,5 +1,6 @@
-//! `GET /leaderboard.csv?scope=…&period=…`: a board as a spreadsheet, with
-//! the same visibility rules as the board page.
+//! Downloads of leaderboard data: `GET /leaderboard.csv?scope=…&period=…` (a
+//! board as a spreadsheet, with the same visibility rules as the board page)
+//! and `GET /my-data.json` (everything recorded about the signed-in person).
 
 use crate::model::leaderboard::{BoardScope, Period};
 use crate::server::auth::Auth;
@@ -59,5 +60,41 @@ pub async fn board_csv(
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             (status, e.to_string()).into_response()
         }
+    }
+}
+
+/// `GET /my-data.json`: everything recorded about the signed-in person, as a file.
+pub async fn my_data_json(
+    State(state): State<AppState>,
+    Extension(auth): Extension<Auth>,
+) -> Response {
+    let Some(user) = auth.0 else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let data = match boards::my_data(&state, &user).await {
+        Ok(d) => d,
+        Err(e) => {
+            let status =
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return (status, e.to_string()).into_response();
+        }
+    };
+    match serde_json::to_string_pretty(&data) {
+        Ok(body) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/json; charset=utf-8".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"portavoz-my-data.json\"".to_string(),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
