@@ -313,13 +313,16 @@ pub struct MyStanding {
     pub rank: Option<usize>,
     /// People with points on this board.
     pub of: i64,
+    /// Whether the viewer is one of the people this board ranks.
+    pub member: bool,
     pub badges: Vec<Badge>,
     pub opted_out: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
-    pub scope: BoardScope,
+    /// `None` when the viewer may see no board at all.
+    pub scope: Option<BoardScope>,
     pub period: Period,
     pub from_day: Option<i32>,
     pub to_day: i32,
@@ -463,6 +466,9 @@ pub fn board_choices(
 
 /// How many people a board lists.
 pub const BOARD_TOP: usize = 100;
+
+/// The longest custom range (summed from daily counters on every view).
+pub const MAX_RANGE_DAYS: i32 = 366;
 
 #[cfg(test)]
 mod tests {

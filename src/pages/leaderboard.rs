@@ -71,8 +71,11 @@ fn scope_name(t: &BoardTexts, c: &ScopeChoice) -> String {
     }
 }
 
-fn period_link(scope: BoardScope, p: &str) -> String {
-    format!("/leaderboard?scope={}&period={p}", scope.param())
+fn period_link(scope: Option<BoardScope>, p: &str) -> String {
+    match scope {
+        Some(scope) => format!("/leaderboard?scope={}&period={p}", scope.param()),
+        None => format!("/leaderboard?period={p}"),
+    }
 }
 
 fn date_value(day: Option<i32>) -> String {
@@ -102,53 +105,68 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
         })
         .collect_view();
     let choices = board.choices.clone();
-    let from = date_value(board.from_day);
+    // A custom range without a start (all time) starts on the 1st of the month.
     let to = date_value(Some(board.to_day));
-    let csv = match board.period {
-        Period::Custom { .. } => format!(
-            "/leaderboard.csv?scope={}&period=custom&from={from}&to={to}",
-            scope.param()
-        ),
-        p => format!(
-            "/leaderboard.csv?scope={}&period={}",
-            scope.param(),
-            p.param()
-        ),
+    let from = match board.from_day {
+        Some(day) => date_value(Some(day)),
+        None => format!("{}01", &to[..to.len().saturating_sub(2)]),
     };
-    let belongs = board.entries.iter().any(|e| e.me) || board.me.rank.is_some();
+    let scope_param = scope.map(|s| s.param()).unwrap_or_default();
+    let period_param = board.period.param();
+    let csv = match board.period {
+        Period::Custom { .. } => {
+            format!("/leaderboard.csv?scope={scope_param}&period=custom&from={from}&to={to}")
+        }
+        p => format!("/leaderboard.csv?scope={scope_param}&period={}", p.param()),
+    };
+    let custom = matches!(board.period, Period::Custom { .. });
+    let (picker_from, picker_to) = (from.clone(), to.clone());
+    let member = board.me.member;
     view! {
         <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav>
-        <Form method="GET" action="" attr:class="filter-bar" attr:data-testid="board-picker">
+        <div class="filter-bar">
+            // Changing the board keeps the period (and its dates).
             {has_board.then(|| view! {
-                <label class="field">
-                    <span>{move || t().board}</span>
-                    <select name="scope" data-testid="board-scope">
-                        {choices.iter().map(|c| {
-                            let c = c.clone();
-                            let value = c.scope.param();
-                            let selected = c.scope == scope;
-                            let off = c.off;
-                            view! {
-                                <option value=value selected=selected>
-                                    {move || scope_name(t(), &c)}
-                                    {move || off.then(|| format!(" ({})", t().off_for_others))}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <Form method="GET" action="" attr:class="inline-form" attr:data-testid="board-picker">
+                    <label class="field">
+                        <span>{move || t().board}</span>
+                        <select name="scope" data-testid="board-scope">
+                            {choices.iter().map(|c| {
+                                let c = c.clone();
+                                let value = c.scope.param();
+                                let selected = Some(c.scope) == scope;
+                                let off = c.off;
+                                view! {
+                                    <option value=value selected=selected>
+                                        {move || scope_name(t(), &c)}
+                                        {move || off.then(|| format!(" ({})", t().off_for_others))}
+                                    </option>
+                                }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <input type="hidden" name="period" value=period_param/>
+                    {custom.then(|| view! {
+                        <input type="hidden" name="from" value=picker_from/>
+                        <input type="hidden" name="to" value=picker_to/>
+                    })}
+                    <button type="submit" class="button">{move || t().show}</button>
+                </Form>
             })}
-            <input type="hidden" name="period" value="custom"/>
-            <label class="field">
-                <span>{move || t().from}</span>
-                <input type="date" name="from" value=from required/>
-            </label>
-            <label class="field">
-                <span>{move || t().to}</span>
-                <input type="date" name="to" value=to required/>
-            </label>
-            <button type="submit" class="button">{move || t().show}</button>
-        </Form>
+            <Form method="GET" action="" attr:class="inline-form" attr:data-testid="date-picker">
+                {scope.map(|s| view! { <input type="hidden" name="scope" value=s.param()/> })}
+                <input type="hidden" name="period" value="custom"/>
+                <label class="field">
+                    <span>{move || t().from}</span>
+                    <input type="date" name="from" value=from required/>
+                </label>
+                <label class="field">
+                    <span>{move || t().to}</span>
+                    <input type="date" name="to" value=to required/>
+                </label>
+                <button type="submit" class="button">{move || t().show}</button>
+            </Form>
+        </div>
         <div class="board-layout">
             <section class="panel board-table" data-testid="board">
                 {if !has_board {
@@ -163,7 +181,7 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
                 }}
             </section>
             <aside class="board-side">
-                <Standing me=board.me.clone() belongs=belongs || !has_board opt_out/>
+                <Standing me=board.me.clone() member opt_out/>
                 <Rules rules=board.rules/>
             </aside>
         </div>
@@ -218,7 +236,7 @@ fn BoardTable(entries: Vec<BoardEntry>) -> impl IntoView {
 }
 
 #[component]
-fn Standing(me: MyStanding, belongs: bool, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoView {
+fn Standing(me: MyStanding, member: bool, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().boards;
     let opted_out = me.opted_out;
@@ -227,7 +245,7 @@ fn Standing(me: MyStanding, belongs: bool, opt_out: ServerAction<SetBoardOptOut>
     let line = move || match (opted_out, rank) {
         (true, _) => t().opted_out_note.to_string(),
         (false, Some(r)) => (t().rank_of)(r, of),
-        (false, None) if belongs => t().no_rank.to_string(),
+        (false, None) if member => t().no_rank.to_string(),
         (false, None) => t().not_on_this_board.to_string(),
     };
     let a = me.activity;

@@ -6,6 +6,7 @@ use crate::helpers::{error_of, TestApp};
 use crate::on_both_backends;
 use crate::posts::{live_post, post_json, team_id};
 use crate::sharing::{kit, share, visit, CHROME, FIREFOX};
+use chrono::Datelike;
 use portavoz::model::leaderboard::{PeriodKey, PeriodKind};
 use portavoz::server::db::board_totals;
 use proptest::strategy::{Strategy, ValueTree};
@@ -20,6 +21,7 @@ on_both_backends!(
     a_points_rule_change_recomputes_every_total,
     counters_equal_a_recomputation_from_events,
     my_data_holds_everything_recorded_and_nothing_about_visitors,
+    custom_ranges_sum_the_days_and_are_bounded,
 );
 
 async fn board(app: &TestApp, who: &Client, scope: Value, period: Value) -> reqwest::Response {
@@ -530,4 +532,45 @@ async fn my_data_holds_everything_recorded_and_nothing_about_visitors(app: TestA
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let res = app.call(&app.browser(), "me/data", json!({})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn custom_ranges_sum_the_days_and_are_bounded(app: TestApp) {
+    let admin = app.signed_in("admin@example.com").await;
+    let ana = app.signed_in("ana@example.com").await;
+    let company = json!({"kind": "company"});
+    let today = chrono::Utc::now().date_naive();
+    let first = today.with_day(1).unwrap();
+    let custom = json!({"custom": {"from": first.to_string(), "to": today.to_string()}});
+    // From the 1st to today is this month: the same board, summed from days.
+    let month = board_ok(&app, &admin, company.clone(), json!("month")).await;
+    let range = board_ok(&app, &admin, company.clone(), custom.clone()).await;
+    assert!(!month["entries"].as_array().unwrap().is_empty());
+    assert_eq!(range["entries"], month["entries"]);
+    assert_eq!(range["me"]["of"], month["me"]["of"]);
+    let mine = board_ok(&app, &ana, Value::Null, custom.clone()).await;
+    let by_month = board_ok(&app, &ana, Value::Null, json!("month")).await;
+    assert_eq!(mine["me"]["rank"], by_month["me"]["rank"]);
+    assert_eq!(mine["me"]["points"], by_month["me"]["points"]);
+    // Dates given backwards are put right; more than a year is refused.
+    let backwards = json!({"custom": {"from": today.to_string(), "to": first.to_string()}});
+    assert_eq!(
+        board_ok(&app, &admin, company.clone(), backwards).await["entries"],
+        month["entries"]
+    );
+    let long = json!({"custom": {"from": "2024-01-01", "to": today.to_string()}});
+    let res = board(&app, &admin, company, long).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(res).await["Invalid"][0]["field"], "period");
+    let res = admin
+        .get(app.url(&format!(
+            "/leaderboard.csv?scope=company&period=custom&from={first}&to={today}"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.text().await.unwrap().lines().count(),
+        month["entries"].as_array().unwrap().len() + 1
+    );
 }

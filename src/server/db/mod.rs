@@ -358,6 +358,15 @@ pub trait BoardStore: Send + Sync {
         scope: crate::model::leaderboard::BoardScope,
         limit: i64,
     ) -> StoreResult<Vec<BoardRow>>;
+    /// (listed people with more points, listed people with any points) over
+    /// a custom range.
+    async fn board_range_rank(
+        &self,
+        from: i32,
+        to: i32,
+        scope: crate::model::leaderboard::BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)>;
     /// One person's kept total for a period (listed or not).
     async fn score_of(
         &self,

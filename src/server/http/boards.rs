@@ -42,7 +42,7 @@ pub async fn board_csv(
         Ok(board) => {
             let name = format!(
                 "attachment; filename=\"leaderboard-{}-{}.csv\"",
-                board.scope.param(),
+                board.scope.map_or("none".to_string(), |s| s.param()),
                 period.param()
             );
             (

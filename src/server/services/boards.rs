@@ -6,7 +6,7 @@
 use crate::model::leaderboard::{
     badges, board_choices, date_of, day_range, may_see, period_key, rank, Activity, Board,
     BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, MyStanding, Period,
-    PeriodKey, PeriodKind, PointsRules, ScopeChoice, BOARD_TOP,
+    PeriodKey, PeriodKind, PointsRules, ScopeChoice, BOARD_TOP, MAX_RANGE_DAYS,
 };
 use crate::model::my_data::{MyData, MyDay};
 use crate::model::{AppError, CurrentUser, ErrorCode, FieldError, Role};
@@ -108,6 +108,18 @@ fn activity(r: &BoardRow) -> Activity {
     }
 }
 
+async fn all_time_activity(db: &Db, person: crate::model::PersonId) -> StoreResult<Activity> {
+    let key = PeriodKey {
+        kind: PeriodKind::AllTime,
+        start_day: 0,
+    };
+    Ok(db
+        .score_of(key, person)
+        .await?
+        .map(|r| activity(&r))
+        .unwrap_or_default())
+}
+
 fn entries(rows: Vec<BoardRow>, me: i64) -> Vec<BoardEntry> {
     rank(
         rows.into_iter().map(|r| (r.clone(), r.points)).collect(),
@@ -158,18 +170,7 @@ pub async fn board(
     };
     let (from_day, to_day) = day_range(period, now);
     let opted_out = state.db.board_opt_out(user.id).await?;
-    let all_time = state
-        .db
-        .score_of(
-            PeriodKey {
-                kind: PeriodKind::AllTime,
-                start_day: 0,
-            },
-            user.id,
-        )
-        .await?
-        .map(|r| activity(&r))
-        .unwrap_or_default();
+    let all_time = all_time_activity(&state.db, user.id).await?;
     let mut me = MyStanding {
         badges: badges(&all_time),
         opted_out,
@@ -194,28 +195,46 @@ pub async fn board(
         }
         None => {
             let from = from_day.unwrap_or(0);
+            if to_day - from >= MAX_RANGE_DAYS {
+                return Err(AppError::Invalid(vec![FieldError::new(
+                    "period",
+                    ErrorCode::OutOfRange {
+                        min: 1,
+                        max: MAX_RANGE_DAYS as i64,
+                    },
+                )]));
+            }
             let days = state.db.person_days(user.id).await?;
             me.activity = sum_days(&days, from, to_day);
             if let Some(scope) = scope {
                 // Custom ranges are summed from the daily counters: slower
-                // than a kept total, and only asked for now and then.
-                let all = entries(
-                    state.db.board_range(from, to_day, scope, i64::MAX).await?,
+                // than a kept total, and bounded to a year.
+                list = entries(
+                    state
+                        .db
+                        .board_range(from, to_day, scope, BOARD_TOP as i64)
+                        .await?,
                     user.id,
                 );
-                me.of = all.len() as i64;
-                me.rank = all.iter().find(|e| e.me).map(|e| e.rank);
-                list = all.into_iter().take(BOARD_TOP).collect();
+                let points = me.activity.points(&s.rules);
+                let (above, of) = state
+                    .db
+                    .board_range_rank(from, to_day, scope, points)
+                    .await?;
+                me.of = of;
+                me.rank =
+                    (!opted_out && v.belongs(scope) && points > 0).then_some(above as usize + 1);
             }
         }
     }
     me.points = me.activity.points(&s.rules);
+    me.member = scope.is_some_and(|scope| v.belongs(scope));
     Ok(Board {
-        scope: scope.unwrap_or(BoardScope::Company),
+        scope,
         period,
         from_day,
         to_day,
-        entries: if scope.is_some() { list } else { Vec::new() },
+        entries: list,
         me,
         choices,
         rules: s.rules,
@@ -260,18 +279,7 @@ pub async fn ensure_counters(db: &Db) -> StoreResult<()> {
 /// Everything recorded about the signed-in person ("My data" and its download).
 pub async fn my_data(state: &AppState, user: &CurrentUser) -> Result<MyData, AppError> {
     let s = settings(&state.db).await?;
-    let all_time = state
-        .db
-        .score_of(
-            PeriodKey {
-                kind: PeriodKind::AllTime,
-                start_day: 0,
-            },
-            user.id,
-        )
-        .await?
-        .map(|r| activity(&r))
-        .unwrap_or_default();
+    let all_time = all_time_activity(&state.db, user.id).await?;
     let mut days: Vec<MyDay> = state
         .db
         .person_days(user.id)

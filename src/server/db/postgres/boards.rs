@@ -73,6 +73,10 @@ async fn add_to_total(
                  + $6 * r.course_completed + $7 * r.suggestion_approved,
              p.status = 'active' and not p.board_opt_out
          from person p, points_rule r where p.person_id = $8
+         -- Holds off a rule change until this transaction ends (and waits
+         -- for one in progress), so points are never added under old rules
+         -- to totals a rule change has just recomputed.
+         for share of r
          on conflict (kind, start_day, person_id) do update set
              shares = board_score.shares + excluded.shares,
              human_clicks = board_score.human_clicks + excluded.human_clicks,
@@ -338,6 +342,33 @@ impl BoardStore for PgStore {
             q = q.bind(v);
         }
         Ok(q.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    async fn board_range_rank(
+        &self,
+        from: i32,
+        to: i32,
+        scope: BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let (filter, value) = scope_filter(scope, 3);
+        let sql = format!(
+            "select count(*) filter (where points > ${}), count(*) from (
+                 select sum(d.shares) * max(r.share) + sum(d.human_clicks) * max(r.human_click)
+                     + sum(d.unique_visitors) * max(r.unique_visitor)
+                     + sum(d.courses_completed) * max(r.course_completed)
+                     + sum(d.suggestions_approved) * max(r.suggestion_approved) as points
+                 from person_day_stats d join person p on p.person_id = d.person_id cross join points_rule r
+                 where d.day between $1 and $2 and p.status = 'active' and not p.board_opt_out{filter}
+                 group by d.person_id) t
+             where points > 0",
+            after(value, 3)
+        );
+        let mut q = sqlx::query_as(&sql).bind(from).bind(to);
+        if let Some(v) = value {
+            q = q.bind(v);
+        }
+        Ok(q.bind(points).fetch_one(&self.pool).await?)
     }
 
     async fn score_of(&self, key: PeriodKey, person: PersonId) -> StoreResult<Option<BoardRow>> {

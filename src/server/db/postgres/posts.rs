@@ -223,7 +223,8 @@ impl PostStore for PgStore {
                     suggestions_approved: 1,
                     ..Default::default()
                 };
-                let day = (c.now.timestamp() / 86_400) as i32;
+                // The day of the approval's audit record, which a rebuild counts from.
+                let day = crate::server::sharing::clicks::day_number(entry.at);
                 super::boards::add_counters(&mut tx, person, day, &delta).await?;
             }
         }

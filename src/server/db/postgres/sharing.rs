@@ -186,7 +186,7 @@ impl SharingStore for PgStore {
             "insert into link_stats (link_id, human_clicks, unique_visitors, bot_hits, last_click_at)
              select link_id, sum(h), sum(u), sum(b), max(l)
              from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[]) as t(link_id, h, u, b, l)
-             group by link_id
+             group by link_id order by link_id
              on conflict (link_id) do update set
                  human_clicks = link_stats.human_clicks + excluded.human_clicks,
                  unique_visitors = link_stats.unique_visitors + excluded.unique_visitors,

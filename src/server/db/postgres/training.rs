@@ -246,7 +246,7 @@ impl TrainingStore for PgStore {
         .execute(&mut *tx)
         .await?;
         if issued.rows_affected() == 1 {
-            let day = (c.issued_at.timestamp() / 86_400) as i32;
+            let day = crate::server::sharing::clicks::day_number(c.issued_at);
             let delta = crate::server::db::CounterDelta {
                 courses_completed: 1,
                 ..Default::default()

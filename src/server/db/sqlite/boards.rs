@@ -329,6 +329,33 @@ impl BoardStore for SqliteStore {
             .await?)
     }
 
+    async fn board_range_rank(
+        &self,
+        from: i32,
+        to: i32,
+        scope: BoardScope,
+        points: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let (filter, value) = scope_filter(scope);
+        let sql = format!(
+            "select coalesce(sum(points > ?4), 0), count(*) from (
+                 select sum(d.shares) * r.share + sum(d.human_clicks) * r.human_click
+                     + sum(d.unique_visitors) * r.unique_visitor + sum(d.courses_completed) * r.course_completed
+                     + sum(d.suggestions_approved) * r.suggestion_approved as points
+                 from person_day_stats d join person p on p.person_id = d.person_id, points_rule r
+                 where d.day between ?1 and ?2 and p.status = 'active' and p.board_opt_out = 0{filter}
+                 group by d.person_id
+                 having points > 0)"
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(from)
+            .bind(to)
+            .bind(value.unwrap_or(0))
+            .bind(points)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     async fn score_of(&self, key: PeriodKey, person: PersonId) -> StoreResult<Option<BoardRow>> {
         Ok(sqlx::query_as(&format!(
             "select {BOARD_COLUMNS}
