@@ -405,22 +405,27 @@ pub fn person_deltas(
 
 /// Sums rows of the same (person, day), sorted by (person, day).
 pub fn fold_days(parts: impl IntoIterator<Item = PersonDayRow>) -> Vec<PersonDayRow> {
-    let mut by_key: std::collections::BTreeMap<(i64, i32), PersonDayRow> = Default::default();
+    let mut by_key: std::collections::BTreeMap<(i64, i32), CounterDelta> = Default::default();
     for r in parts {
-        let e = by_key.entry((r.person_id, r.day)).or_insert(PersonDayRow {
-            person_id: r.person_id,
-            day: r.day,
-            ..Default::default()
-        });
-        e.shares += r.shares;
-        e.potential_reach += r.potential_reach;
-        e.human_clicks += r.human_clicks;
-        e.unique_visitors += r.unique_visitors;
-        e.bot_hits += r.bot_hits;
-        e.courses_completed += r.courses_completed;
-        e.suggestions_approved += r.suggestions_approved;
+        by_key
+            .entry((r.person_id, r.day))
+            .or_default()
+            .add(&r.delta());
     }
-    by_key.into_values().collect()
+    by_key
+        .into_iter()
+        .map(|((person_id, day), d)| PersonDayRow {
+            person_id,
+            day,
+            shares: d.shares,
+            potential_reach: d.potential_reach,
+            human_clicks: d.human_clicks,
+            unique_visitors: d.unique_visitors,
+            bot_hits: d.bot_hits,
+            courses_completed: d.courses_completed,
+            suggestions_approved: d.suggestions_approved,
+        })
+        .collect()
 }
 
 impl PersonDayRow {
