@@ -122,7 +122,12 @@ async fn all_time_activity(db: &Db, person: crate::model::PersonId) -> StoreResu
 
 fn entries(rows: Vec<BoardRow>, me: i64) -> Vec<BoardEntry> {
     rank(
-        rows.into_iter().map(|r| (r.clone(), r.points)).collect(),
+        rows.into_iter()
+            .map(|r| {
+                let points = r.points;
+                (r, points)
+            })
+            .collect(),
         |r| r.person_id,
     )
     .into_iter()
@@ -176,25 +181,19 @@ pub async fn board(
         opted_out,
         ..Default::default()
     };
-    let mut list = Vec::new();
-    match period_key(period, now) {
-        Some(key) => {
-            let mine = state.db.score_of(key, user.id).await?;
-            me.activity = mine.as_ref().map(activity).unwrap_or_default();
-            if let Some(scope) = scope {
-                list = entries(
-                    state.db.board_top(key, scope, BOARD_TOP as i64).await?,
-                    user.id,
-                );
-                let listed = !opted_out && v.belongs(scope);
-                let points = me.activity.points(&s.rules);
-                let (above, of) = state.db.board_rank(key, scope, points).await?;
-                me.of = of;
-                me.rank = (listed && points > 0).then_some(above as usize + 1);
-            }
-        }
+    // A kept period reads its running totals; a custom range (at most a
+    // year) is summed from the daily counters.
+    let key = period_key(period, now);
+    let from = from_day.unwrap_or(0);
+    me.activity = match key {
+        Some(key) => state
+            .db
+            .score_of(key, user.id)
+            .await?
+            .as_ref()
+            .map(activity)
+            .unwrap_or_default(),
         None => {
-            let from = from_day.unwrap_or(0);
             if to_day - from >= MAX_RANGE_DAYS {
                 return Err(AppError::Invalid(vec![FieldError::new(
                     "period",
@@ -204,30 +203,30 @@ pub async fn board(
                     },
                 )]));
             }
-            let days = state.db.person_days(user.id).await?;
-            me.activity = sum_days(&days, from, to_day);
-            if let Some(scope) = scope {
-                // Custom ranges are summed from the daily counters: slower
-                // than a kept total, and bounded to a year.
-                list = entries(
-                    state
-                        .db
-                        .board_range(from, to_day, scope, BOARD_TOP as i64)
-                        .await?,
-                    user.id,
-                );
-                let points = me.activity.points(&s.rules);
-                let (above, of) = state
-                    .db
-                    .board_range_rank(from, to_day, scope, points)
-                    .await?;
-                me.of = of;
-                me.rank =
-                    (!opted_out && v.belongs(scope) && points > 0).then_some(above as usize + 1);
-            }
+            sum_days(&state.db.person_days(user.id).await?, from, to_day)
         }
-    }
+    };
     me.points = me.activity.points(&s.rules);
+    let mut list = Vec::new();
+    if let Some(scope) = scope {
+        let top = BOARD_TOP as i64;
+        let (rows, (above, of)) = match key {
+            Some(key) => (
+                state.db.board_top(key, scope, top).await?,
+                state.db.board_rank(key, scope, me.points).await?,
+            ),
+            None => (
+                state.db.board_range(from, to_day, scope, top).await?,
+                state
+                    .db
+                    .board_range_rank(from, to_day, scope, me.points)
+                    .await?,
+            ),
+        };
+        list = entries(rows, user.id);
+        me.of = of;
+        me.rank = (!opted_out && v.belongs(scope) && me.points > 0).then_some(above as usize + 1);
+    }
     me.member = scope.is_some_and(|scope| v.belongs(scope));
     Ok(Board {
         scope,
