@@ -5,6 +5,7 @@ import './journeys/content.mjs';
 import './journeys/sharing.mjs';
 import './journeys/training.mjs';
 import './journeys/boards.mjs';
+import './journeys/analytics.mjs';
 import './journeys/pages.mjs';
 
 await run();

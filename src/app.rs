@@ -4,6 +4,7 @@ use crate::components::crisis::CrisisResource;
 use crate::components::{Layout, NotFound, UserResource};
 use crate::i18n::{initial_lang, I18n};
 use crate::pages::{
+    analytics::AnalyticsPage,
     audit::AuditPage,
     crisis::CrisisPage,
     home::HomePage,
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/suggest") view=SuggestPage/>
                     <Route path=path!("/reach") view=ReachPage/>
                     <Route path=path!("/leaderboard") view=LeaderboardPage/>
+                    <Route path=path!("/analytics") view=AnalyticsPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/studio") view=StudioPage/>
                     <Route path=path!("/studio/new") view=NewPostPage/>

@@ -8,10 +8,10 @@ const PASSWORD = 'portavoz-demo';
 
 const PAGES = {
   ana: ['/', '/profile', '/my-data', '/leaderboard', '/leaderboard?period=all', '/posts/1', '/posts/2', '/suggest', '/reach', '/learn', '/learn/1', '/learn/1/lesson/1'],
-  admin: ['/', '/leaderboard?scope=company&period=quarter', '/admin/people', '/admin/teams', '/admin/settings', '/posts/1', '/posts/3', '/studio',
+  admin: ['/', '/leaderboard?scope=company&period=quarter', '/analytics?scope=company&period=all', '/admin/people', '/admin/teams', '/admin/settings', '/posts/1', '/posts/3', '/studio',
     '/studio/posts/1', '/audit', '/crisis', '/learn', '/training', '/training/new', '/training/courses/1',
     '/training/reports?course=1'],
-  manager: ['/team', '/leaderboard', '/training/reports?course=1'],
+  manager: ['/team', '/leaderboard', '/analytics', '/analytics?period=quarter', '/training/reports?course=1'],
 };
 
 test('every page opened directly hydrates, for an ambassador, an admin and a manager', async (ctx) => {

@@ -1,6 +1,7 @@
 //! Server functions, by feature area. Each one is thin: it reads the state,
 //! checks who is asking, calls a service and maps the error.
 
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod boards;

@@ -5,7 +5,7 @@ use super::crisis::CrisisBanner;
 use super::user::use_user;
 use crate::api::auth::{SetLanguage, SignOut};
 use crate::i18n::use_i18n;
-use crate::model::{CurrentUser, Lang, Role, OVERSIGHT, STAFF, TRAINERS};
+use crate::model::{CurrentUser, Lang, Role, ANALYTICS, OVERSIGHT, STAFF, TRAINERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -54,6 +54,11 @@ const NAV: &[NavItem] = &[
         href: "/leaderboard",
         label: |t| t.boards.nav,
         roles: &[],
+    },
+    NavItem {
+        href: "/analytics",
+        label: |t| t.analytics.nav,
+        roles: ANALYTICS,
     },
     NavItem {
         href: "/learn",

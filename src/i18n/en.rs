@@ -156,6 +156,7 @@ fn subject_name(s: &str) -> &'static str {
 
 pub static EN: Texts = Texts {
     sharing: &super::sharing::EN,
+    analytics: &super::analytics::EN,
     boards: &super::boards::EN,
     training: &super::training::EN,
     app_name: "Portavoz",

@@ -162,6 +162,7 @@ fn subject_name(s: &str) -> &'static str {
 
 pub static ES: Texts = Texts {
     sharing: &super::sharing::ES,
+    analytics: &super::analytics::ES,
     boards: &super::boards::ES,
     training: &super::training::ES,
     app_name: "Portavoz",

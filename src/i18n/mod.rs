@@ -6,6 +6,7 @@
 //! then `Accept-Language`); in the browser from `<html lang>`, which the
 //! server wrote, so hydration starts in the same language.
 
+mod analytics;
 mod boards;
 mod en;
 mod errors;
@@ -13,6 +14,7 @@ mod es;
 mod sharing;
 mod training;
 
+pub use analytics::AnalyticsTexts;
 pub use boards::BoardTexts;
 pub use errors::{code_text, error_text};
 pub use sharing::SharingTexts;
@@ -22,6 +24,7 @@ use crate::model::{Lang, PersonStatus, Role};
 use leptos::prelude::*;
 
 pub struct Texts {
+    pub analytics: &'static AnalyticsTexts,
     pub boards: &'static BoardTexts,
     pub sharing: &'static SharingTexts,
     pub training: &'static TrainingTexts,

@@ -23,6 +23,8 @@ pub const STAFF: &[Role] = &[Role::Editor, Role::Approver, Role::Admin];
 pub const OVERSIGHT: &[Role] = &[Role::Admin, Role::Approver];
 /// Who writes courses.
 pub const TRAINERS: &[Role] = &[Role::Trainer, Role::Admin];
+/// Who opens analytics (managers: of their own teams).
+pub const ANALYTICS: &[Role] = &[Role::Admin, Role::Editor, Role::Manager];
 /// Who reads training reports (managers: of their own teams).
 pub const TRAINING_REPORTS: &[Role] = &[Role::Trainer, Role::Admin, Role::Manager];
 
@@ -38,6 +40,7 @@ pub fn page_access(path: &str) -> Access {
         "studio" if path == "/studio/new" => Access::Role(Role::Editor),
         "studio" => Access::AnyRole(STAFF),
         "audit" | "crisis" => Access::AnyRole(OVERSIGHT),
+        "analytics" => Access::AnyRole(ANALYTICS),
         "suggest" => Access::Role(Role::Ambassador),
         _ if KNOWN_PAGES.contains(&first) => Access::SignedIn,
         // Unknown paths render the 404 page to anyone.

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: no database types, no secrets.
 
 mod access;
+pub mod analytics;
 mod audit;
 mod error;
 mod lang;
@@ -15,7 +16,9 @@ pub mod training;
 pub mod validate;
 pub mod workflow;
 
-pub use access::{page_access, safe_next, Access, OVERSIGHT, STAFF, TRAINERS, TRAINING_REPORTS};
+pub use access::{
+    page_access, safe_next, Access, ANALYTICS, OVERSIGHT, STAFF, TRAINERS, TRAINING_REPORTS,
+};
 pub use audit::{AuditItem, AuditQuery, AUDIT_PAGE};
 pub use error::{AppError, ErrorCode, FieldError};
 pub use lang::Lang;

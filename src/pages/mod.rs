@@ -1,5 +1,6 @@
 //! One routed page per module.
 
+pub mod analytics;
 pub mod audit;
 pub mod crisis;
 pub mod feed;

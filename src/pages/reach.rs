@@ -41,7 +41,7 @@ fn ReachScreen() -> impl IntoView {
     }
 }
 
-fn money(v: f64, currency: &str) -> String {
+pub(crate) fn money(v: f64, currency: &str) -> String {
     format!("{v:.2} {currency}")
 }
 
@@ -111,7 +111,7 @@ fn ReachReport(reach: MyReach) -> impl IntoView {
 }
 
 #[component]
-fn Figure(
+pub(crate) fn Figure(
     name: impl Fn() -> &'static str + Send + Sync + 'static,
     definition: impl Fn() -> &'static str + Send + Sync + 'static,
     value: String,

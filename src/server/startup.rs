@@ -177,6 +177,7 @@ fn router(state: AppState) -> Router {
         .route("/training/report.csv", get(training_csv::report_csv))
         .route("/leaderboard.csv", get(board_downloads::board_csv))
         .route("/my-data.json", get(board_downloads::my_data_json))
+        .route("/analytics.csv", get(board_downloads::analytics_csv))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

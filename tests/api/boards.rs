@@ -414,6 +414,14 @@ async fn counters_equal_a_recomputation_from_events(app: TestApp) {
         );
         // And every kept total is the sum of its days.
         kept_totals_match(&app, &recomputed, &format!("round {round}")).await;
+        // Analytics per scope, channel and post: the same events, summed by team.
+        let (stored, derived) = app.state.db.analytics_check().await.unwrap();
+        assert_eq!(stored, derived, "round {round}: analytics counters");
+        assert!(
+            stored.len() > 10,
+            "round {round}: {} analytics rows",
+            stored.len()
+        );
     }
     // Rebuilding everything from the events (as an upgrade does, in SQL)
     // gives the same counters and totals as keeping them up to date did.
@@ -423,6 +431,8 @@ async fn counters_equal_a_recomputation_from_events(app: TestApp) {
     assert_eq!(after, before, "rebuilt daily counters");
     assert_eq!(after, recomputed);
     kept_totals_match(&app, &recomputed, "after a rebuild").await;
+    let (analytics, derived) = app.state.db.analytics_check().await.unwrap();
+    assert_eq!(analytics, derived, "rebuilt analytics counters");
 }
 
 async fn kept_totals_match(app: &TestApp, days: &[portavoz::server::db::PersonDayRow], when: &str) {

@@ -248,6 +248,7 @@ const PAGES: &[(&str, &[&str])] = &[
     ("/studio", STAFF),
     ("/studio/new", &["editor"]),
     ("/audit", OVERSIGHT),
+    ("/analytics", &["admin", "editor", "manager"]),
     ("/crisis", OVERSIGHT),
     ("/admin/people", &["admin"]),
     ("/admin/teams", &["admin"]),

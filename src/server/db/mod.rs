@@ -384,6 +384,50 @@ pub trait BoardStore: Send + Sync {
     async fn rebuild_counters(&self) -> StoreResult<()>;
 }
 
+/// Analytics counters per scope (`COMPANY_SCOPE` or a team id) and day,
+/// kept by the writers of shares, clicks and certificates (migration 0006).
+#[async_trait]
+pub trait AnalyticsStore: Send + Sync {
+    /// Counters per day and channel in `from..=to`, summed over `scopes`,
+    /// sorted by day and channel.
+    async fn analytics_days(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+    ) -> StoreResult<Vec<AnalyticsDayRow>>;
+    /// The posts with the most human clicks (then shares) in the range.
+    async fn analytics_posts(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>>;
+    /// Topics by the human clicks of their posts in the range (a post with
+    /// two topics counts in both).
+    async fn analytics_topics(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>>;
+    /// Active people of `teams` (everyone with `None`): how many, how many
+    /// shared in the range, how many hold a certificate, and both.
+    async fn participation(
+        &self,
+        teams: Option<&[TeamId]>,
+        from: i32,
+        to: i32,
+    ) -> StoreResult<ParticipationRow>;
+    /// Every analytics counter row as stored and as recomputed from the
+    /// per-link and per-person counters, both sorted.
+    async fn analytics_check(
+        &self,
+    ) -> StoreResult<(Vec<AnalyticsCheckRow>, Vec<AnalyticsCheckRow>)>;
+}
+
 /// Bulk data and the naive queries of the leaderboard benchmark
 /// (`portavoz bench-boards`); never used while serving.
 #[async_trait]
@@ -408,6 +452,7 @@ pub trait LoadStore: Send + Sync {
 #[async_trait]
 pub trait Store:
     PeopleStore
+    + AnalyticsStore
     + BoardStore
     + LoadStore
     + SharingStore

@@ -289,6 +289,18 @@ pub struct ClickDelta {
     pub last_at: DateTime<Utc>,
 }
 
+impl ClickDelta {
+    /// The counters this batch adds on its link and day.
+    pub fn counters(&self) -> CounterDelta {
+        CounterDelta {
+            human_clicks: self.human_clicks,
+            unique_visitors: self.unique_visitors,
+            bot_hits: self.bot_hits,
+            ..Default::default()
+        }
+    }
+}
+
 /// Sums a batch into per-(link, day) increments. `new_visitors` holds the
 /// (link, visitor) pairs the database had not seen before this batch; each
 /// counts once, on the day of its first click.
@@ -392,12 +404,7 @@ pub fn person_deltas(
     let mut out: std::collections::BTreeMap<(i64, i32), CounterDelta> = Default::default();
     for d in deltas {
         if let Some(&person) = owners.get(&d.link_id) {
-            out.entry((person, d.day)).or_default().add(&CounterDelta {
-                human_clicks: d.human_clicks,
-                unique_visitors: d.unique_visitors,
-                bot_hits: d.bot_hits,
-                ..Default::default()
-            });
+            out.entry((person, d.day)).or_default().add(&d.counters());
         }
     }
     out
@@ -594,4 +601,120 @@ pub struct RosterRow {
     pub team_name: Option<String>,
     pub location_id: Option<crate::model::LocationId>,
     pub lang: String,
+}
+
+/// A tracked link's ambassador, post, channel and the ambassador's team:
+/// where its shares and clicks count.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LinkOwner {
+    pub link_id: i64,
+    pub person_id: crate::model::PersonId,
+    pub post_id: i64,
+    pub channel: String,
+    pub team_id: Option<i64>,
+}
+
+/// The analytics scope of the whole company; teams use their own id.
+pub const COMPANY_SCOPE: i64 = 0;
+
+/// Increments of the analytics counters, keyed (scope, day, channel) and
+/// (scope, day, post). Sorted maps: writers update rows in key order, so
+/// concurrent writers on PostgreSQL never deadlock.
+#[derive(Debug, Default)]
+pub struct AnalyticsDeltas {
+    pub days: std::collections::BTreeMap<(i64, i32, String), CounterDelta>,
+    pub posts: std::collections::BTreeMap<(i64, i32, i64), CounterDelta>,
+}
+
+impl AnalyticsDeltas {
+    fn scopes(team: Option<i64>) -> impl Iterator<Item = i64> {
+        std::iter::once(COMPANY_SCOPE).chain(team)
+    }
+
+    /// A share or a click batch on one link and day.
+    pub fn add_link(&mut self, link: &LinkOwner, day: i32, d: &CounterDelta) {
+        for scope in Self::scopes(link.team_id) {
+            self.days
+                .entry((scope, day, link.channel.clone()))
+                .or_default()
+                .add(d);
+            self.posts
+                .entry((scope, day, link.post_id))
+                .or_default()
+                .add(d);
+        }
+    }
+
+    /// Courses completed by someone of `team` (no channel, no post).
+    pub fn add_courses(&mut self, team: Option<i64>, day: i32, courses: i64) {
+        for scope in Self::scopes(team) {
+            self.days
+                .entry((scope, day, String::new()))
+                .or_default()
+                .courses_completed += courses;
+        }
+    }
+}
+
+/// One stored (or recomputed) analytics counter row, for the consistency check.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AnalyticsCheckRow {
+    pub scope: i64,
+    pub day: i32,
+    /// The channel, or the post id as text.
+    pub item: String,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub courses_completed: i64,
+}
+
+/// Analytics counters of one day and channel, summed over the scopes asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct AnalyticsDayRow {
+    pub day: i32,
+    pub channel: String,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+    pub courses_completed: i64,
+}
+
+/// A post's (or a topic's) counters over a range.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct AnalyticsItemRow {
+    pub id: i64,
+    pub name: String,
+    /// Posts behind a topic's figures (1 for a post).
+    pub posts: i64,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+}
+
+/// People of a scope, and who of them shared and who holds a certificate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct ParticipationRow {
+    pub employees: i64,
+    pub sharers: i64,
+    pub certified: i64,
+    pub certified_sharers: i64,
+}
+
+/// A SQL list of ids (`1, 5, 9`) for `in (…)`. The ids are integers, so
+/// writing them into the statement is safe; an empty list matches nothing.
+pub fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "null".into();
+    }
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

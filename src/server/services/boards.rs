@@ -266,7 +266,8 @@ pub fn board_csv(board: &Board) -> String {
 /// Once per database: builds the counters from the recorded events (a
 /// database from before leaderboards has events but no counters).
 pub async fn ensure_counters(db: &Db) -> StoreResult<()> {
-    const BUILT: &str = "counters_built";
+    // Versioned: a database built before analytics counters rebuilds once more.
+    const BUILT: &str = "counters_built.2";
     if db.setting(BUILT).await?.is_some() {
         return Ok(());
     }

@@ -2,6 +2,7 @@
 //! Server functions stay thin and delegate here.
 
 pub mod accounts;
+pub mod analytics;
 pub mod boards;
 pub mod bootstrap;
 pub mod crisis;

@@ -2,7 +2,8 @@ use super::PgStore;
 use crate::model::leaderboard::{BoardScope, PeriodKey, PointsRules};
 use crate::model::PersonId;
 use crate::server::db::{
-    fold_days, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow, StoreResult,
+    fold_days, AnalyticsDeltas, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
+    StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::PgConnection;
@@ -21,6 +22,14 @@ pub(super) async fn add_counters(
     }
     for key in crate::model::leaderboard::period_keys(day) {
         add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+    }
+    // Shares and clicks reach analytics through their link (with its
+    // channel and post); courses have neither.
+    if d.courses_completed != 0 {
+        let mut analytics = AnalyticsDeltas::default();
+        let team = super::analytics::team_of(conn, person).await?;
+        analytics.add_courses(team, day, d.courses_completed);
+        super::analytics::add_analytics(conn, &analytics).await?;
     }
     Ok(())
 }
@@ -412,7 +421,7 @@ impl BoardStore for PgStore {
         // millions of events takes seconds, not one statement per row.
         let mut tx = self.pool.begin().await?;
         // Two instances upgrading at once: the second waits, then rebuilds the same.
-        sqlx::query("lock table person_day_stats, board_score in exclusive mode")
+        sqlx::query("lock table person_day_stats, board_score, analytics_day, analytics_post in exclusive mode")
             .execute(&mut *tx)
             .await?;
         sqlx::query("delete from person_day_stats")
@@ -453,6 +462,7 @@ impl BoardStore for PgStore {
             .execute(&mut *tx)
             .await?;
         }
+        super::analytics::rebuild(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! PostgreSQL: for several app instances behind a load balancer. Sessions,
 //! throttling and counters live here too, so every instance sees the same.
 
+mod analytics;
 mod audit;
 mod boards;
 mod directory;

@@ -2,7 +2,8 @@ use super::SqliteStore;
 use crate::model::leaderboard::{BoardScope, PeriodKey, PointsRules};
 use crate::model::PersonId;
 use crate::server::db::{
-    fold_days, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow, StoreResult,
+    fold_days, AnalyticsDeltas, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
+    StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::SqliteConnection;
@@ -21,6 +22,14 @@ pub(super) async fn add_counters(
     }
     for key in crate::model::leaderboard::period_keys(day) {
         add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+    }
+    // Shares and clicks reach analytics through their link (with its
+    // channel and post); courses have neither.
+    if d.courses_completed != 0 {
+        let mut analytics = AnalyticsDeltas::default();
+        let team = super::analytics::team_of(conn, person).await?;
+        analytics.add_courses(team, day, d.courses_completed);
+        super::analytics::add_analytics(conn, &analytics).await?;
     }
     Ok(())
 }
@@ -434,6 +443,7 @@ impl BoardStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
+        super::analytics::rebuild(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! so writers queue instead of failing, and `BEGIN IMMEDIATE` for every
 //! read-then-write transaction so two writers never deadlock on upgrade.
 
+mod analytics;
 mod audit;
 mod boards;
 mod directory;

@@ -3,8 +3,8 @@ use super::SqliteStore;
 use crate::model::{Channel, Followers, Network, PersonId, PostId};
 use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
-    aggregate_clicks, map_unique, person_deltas, ClickTotals, CounterDelta, LinkReachRow,
-    LinkTarget, NewShare, SharingStore, StoreResult, StoredClick,
+    aggregate_clicks, map_unique, person_deltas, AnalyticsDeltas, ClickTotals, CounterDelta,
+    LinkReachRow, LinkTarget, NewShare, SharingStore, StoreResult, StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -117,17 +117,19 @@ impl SharingStore for SqliteStore {
         .bind(s.followers)
         .execute(&mut *tx)
         .await?;
-        let person: PersonId =
-            sqlx::query_scalar("select person_id from share_link where link_id = ?")
-                .bind(s.link_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let owner = super::analytics::link_owners(&mut tx, &[s.link_id])
+            .await?
+            .remove(&s.link_id)
+            .ok_or(crate::server::db::StoreError::NotFound)?;
         let delta = CounterDelta {
             shares: 1,
             potential_reach: s.followers,
             ..Default::default()
         };
-        add_counters(&mut tx, person, s.day, &delta).await?;
+        add_counters(&mut tx, owner.person_id, s.day, &delta).await?;
+        let mut analytics = AnalyticsDeltas::default();
+        analytics.add_link(&owner, s.day, &delta);
+        super::analytics::add_analytics(&mut tx, &analytics).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -206,10 +208,20 @@ impl SharingStore for SqliteStore {
         }
         // Links first, then people, each in order: the same order as every
         // other writer, so concurrent writers never deadlock.
-        let owners = link_owners(&mut tx, &deltas).await?;
+        let mut ids: Vec<i64> = deltas.iter().map(|d| d.link_id).collect();
+        ids.dedup();
+        let links = super::analytics::link_owners(&mut tx, &ids).await?;
+        let owners = links.iter().map(|(&id, o)| (id, o.person_id)).collect();
         for (&(person, day), delta) in &person_deltas(&deltas, &owners) {
             add_counters(&mut tx, person, day, delta).await?;
         }
+        let mut analytics = AnalyticsDeltas::default();
+        for d in &deltas {
+            if let Some(link) = links.get(&d.link_id) {
+                analytics.add_link(link, d.day, &d.counters());
+            }
+        }
+        super::analytics::add_analytics(&mut tx, &analytics).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -373,26 +385,4 @@ impl SharingStore for SqliteStore {
             },
         ))
     }
-}
-
-/// The ambassador of each link in a batch.
-async fn link_owners(
-    conn: &mut sqlx::SqliteConnection,
-    deltas: &[crate::server::db::ClickDelta],
-) -> StoreResult<std::collections::HashMap<i64, PersonId>> {
-    let mut ids: Vec<i64> = deltas.iter().map(|d| d.link_id).collect();
-    ids.dedup();
-    let mut owners = std::collections::HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
-        let mut q =
-            sqlx::QueryBuilder::new("select link_id, person_id from share_link where link_id in (");
-        let mut list = q.separated(", ");
-        for id in chunk {
-            list.push_bind(*id);
-        }
-        q.push(")");
-        let rows: Vec<(i64, PersonId)> = q.build_query_as().fetch_all(&mut *conn).await?;
-        owners.extend(rows);
-    }
-    Ok(owners)
 }

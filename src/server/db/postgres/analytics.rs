@@ -1,0 +1,292 @@
+use super::PgStore;
+use crate::model::{PersonId, TeamId};
+use crate::server::db::{
+    id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
+    LinkOwner, ParticipationRow, StoreResult,
+};
+use async_trait::async_trait;
+use sqlx::PgConnection;
+
+/// Where shares and clicks of these links count.
+pub(super) async fn link_owners(
+    conn: &mut PgConnection,
+    links: &[i64],
+) -> StoreResult<std::collections::HashMap<i64, LinkOwner>> {
+    let rows: Vec<LinkOwner> = sqlx::query_as(
+        "select l.link_id, l.person_id, l.post_id, l.channel, p.team_id
+         from share_link l join person p on p.person_id = l.person_id
+         where l.link_id = any($1)",
+    )
+    .bind(links)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|o| (o.link_id, o)).collect())
+}
+
+pub(super) async fn team_of(conn: &mut PgConnection, person: PersonId) -> StoreResult<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("select team_id from person where person_id = $1")
+            .bind(person)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten(),
+    )
+}
+
+/// Adds to the analytics counters inside the caller's transaction, after
+/// its per-link and per-person counters (the order every writer keeps),
+/// rows in key order (see `AnalyticsDeltas`).
+pub(super) async fn add_analytics(conn: &mut PgConnection, d: &AnalyticsDeltas) -> StoreResult<()> {
+    for ((scope, day, channel), c) in &d.days {
+        sqlx::query(
+            "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             on conflict (scope, day, channel) do update set
+                 shares = analytics_day.shares + excluded.shares,
+                 potential_reach = analytics_day.potential_reach + excluded.potential_reach,
+                 human_clicks = analytics_day.human_clicks + excluded.human_clicks,
+                 unique_visitors = analytics_day.unique_visitors + excluded.unique_visitors,
+                 bot_hits = analytics_day.bot_hits + excluded.bot_hits,
+                 courses_completed = analytics_day.courses_completed + excluded.courses_completed",
+        )
+        .bind(scope)
+        .bind(day)
+        .bind(channel)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .bind(c.courses_completed)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for ((scope, day, post), c) in &d.posts {
+        sqlx::query(
+            "insert into analytics_post (scope, day, post_id, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits)
+             values ($1, $2, $3, $4, $5, $6, $7, $8)
+             on conflict (scope, day, post_id) do update set
+                 shares = analytics_post.shares + excluded.shares,
+                 potential_reach = analytics_post.potential_reach + excluded.potential_reach,
+                 human_clicks = analytics_post.human_clicks + excluded.human_clicks,
+                 unique_visitors = analytics_post.unique_visitors + excluded.unique_visitors,
+                 bot_hits = analytics_post.bot_hits + excluded.bot_hits",
+        )
+        .bind(scope)
+        .bind(day)
+        .bind(post)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The analytics counters recomputed from the per-link counters (shares
+/// and clicks) and the per-person ones (courses), by each person's team.
+/// Used to rebuild and to check.
+const DERIVED: [&str; 4] = [
+    "select 0::bigint as scope, d.day, l.channel as item, sum(d.shares)::bigint as shares,
+         sum(d.potential_reach)::bigint as potential_reach, sum(d.human_clicks)::bigint as human_clicks,
+         sum(d.unique_visitors)::bigint as unique_visitors, sum(d.bot_hits)::bigint as bot_hits,
+         0::bigint as courses_completed
+     from link_day_stats d join share_link l on l.link_id = d.link_id group by 2, 3",
+    "select p.team_id as scope, d.day, l.channel as item, sum(d.shares)::bigint as shares,
+         sum(d.potential_reach)::bigint as potential_reach, sum(d.human_clicks)::bigint as human_clicks,
+         sum(d.unique_visitors)::bigint as unique_visitors, sum(d.bot_hits)::bigint as bot_hits,
+         0::bigint as courses_completed
+     from link_day_stats d join share_link l on l.link_id = d.link_id
+     join person p on p.person_id = l.person_id where p.team_id is not null group by 1, 2, 3",
+    "select 0::bigint as scope, d.day, '' as item, 0::bigint as shares, 0::bigint as potential_reach,
+         0::bigint as human_clicks, 0::bigint as unique_visitors, 0::bigint as bot_hits,
+         sum(d.courses_completed)::bigint as courses_completed
+     from person_day_stats d where d.courses_completed > 0 group by 2",
+    "select p.team_id as scope, d.day, '' as item, 0::bigint as shares, 0::bigint as potential_reach,
+         0::bigint as human_clicks, 0::bigint as unique_visitors, 0::bigint as bot_hits,
+         sum(d.courses_completed)::bigint as courses_completed
+     from person_day_stats d join person p on p.person_id = d.person_id
+     where d.courses_completed > 0 and p.team_id is not null group by 1, 2",
+];
+
+const DERIVED_POSTS: [&str; 2] = [
+    "select 0::bigint as scope, d.day, l.post_id as post_id, sum(d.shares)::bigint as shares,
+         sum(d.potential_reach)::bigint as potential_reach, sum(d.human_clicks)::bigint as human_clicks,
+         sum(d.unique_visitors)::bigint as unique_visitors, sum(d.bot_hits)::bigint as bot_hits
+     from link_day_stats d join share_link l on l.link_id = d.link_id group by 2, 3",
+    "select p.team_id as scope, d.day, l.post_id as post_id, sum(d.shares)::bigint as shares,
+         sum(d.potential_reach)::bigint as potential_reach, sum(d.human_clicks)::bigint as human_clicks,
+         sum(d.unique_visitors)::bigint as unique_visitors, sum(d.bot_hits)::bigint as bot_hits
+     from link_day_stats d join share_link l on l.link_id = d.link_id
+     join person p on p.person_id = l.person_id where p.team_id is not null group by 1, 2, 3",
+];
+
+/// Rebuilds the analytics counters (inside the caller's transaction, after
+/// the per-person counters were rebuilt).
+pub(super) async fn rebuild(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("delete from analytics_day")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("delete from analytics_post")
+        .execute(&mut *conn)
+        .await?;
+    for q in DERIVED {
+        sqlx::query(&format!(
+            "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed) {q}"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    for q in DERIVED_POSTS {
+        sqlx::query(&format!(
+            "insert into analytics_post (scope, day, post_id, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits) {q}"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+const ITEM_SUMS: &str =
+    "sum(a.shares)::bigint as shares, sum(a.potential_reach)::bigint as potential_reach,
+     sum(a.human_clicks)::bigint as human_clicks, sum(a.unique_visitors)::bigint as unique_visitors,
+     sum(a.bot_hits)::bigint as bot_hits";
+
+#[async_trait]
+impl AnalyticsStore for PgStore {
+    async fn analytics_days(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+    ) -> StoreResult<Vec<AnalyticsDayRow>> {
+        Ok(sqlx::query_as(
+            "select day, channel, sum(shares)::bigint as shares,
+                 sum(potential_reach)::bigint as potential_reach, sum(human_clicks)::bigint as human_clicks,
+                 sum(unique_visitors)::bigint as unique_visitors, sum(bot_hits)::bigint as bot_hits,
+                 sum(courses_completed)::bigint as courses_completed
+             from analytics_day where scope = any($1) and day between $2 and $3
+             group by day, channel order by day, channel",
+        )
+        .bind(scopes)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn analytics_posts(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        Ok(sqlx::query_as(&format!(
+            "select p.post_id as id, p.title as name, 1::bigint as posts, t.shares, t.potential_reach,
+                 t.human_clicks, t.unique_visitors, t.bot_hits
+             from (select a.post_id, {ITEM_SUMS} from analytics_post a
+                   where a.scope = any($1) and a.day between $2 and $3 group by a.post_id) t
+             join post p on p.post_id = t.post_id
+             order by t.human_clicks desc, t.shares desc, p.post_id limit $4"
+        ))
+        .bind(scopes)
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn analytics_topics(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        Ok(sqlx::query_as(&format!(
+            "select tp.topic_id as id, tp.name, count(distinct a.post_id) as posts, {ITEM_SUMS}
+             from analytics_post a join post_topic pt on pt.post_id = a.post_id
+             join topic tp on tp.topic_id = pt.topic_id
+             where a.scope = any($1) and a.day between $2 and $3
+             group by tp.topic_id, tp.name
+             order by human_clicks desc, shares desc, tp.topic_id limit $4"
+        ))
+        .bind(scopes)
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn participation(
+        &self,
+        teams: Option<&[TeamId]>,
+        from: i32,
+        to: i32,
+    ) -> StoreResult<ParticipationRow> {
+        let filter = teams
+            .map(|t| format!(" and p.team_id in ({})", id_list(t)))
+            .unwrap_or_default();
+        Ok(sqlx::query_as(&format!(
+            "select count(*) as employees, coalesce(sum(shared), 0)::bigint as sharers,
+                 coalesce(sum(certified), 0)::bigint as certified,
+                 coalesce(sum(shared * certified), 0)::bigint as certified_sharers
+             from (select (exists (select 1 from person_day_stats d where d.person_id = p.person_id
+                                   and d.day between $1 and $2 and d.shares > 0))::int as shared,
+                          (exists (select 1 from certificate c where c.person_id = p.person_id))::int
+                              as certified
+                   from person p where p.status = 'active'{filter}) s"
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn analytics_check(
+        &self,
+    ) -> StoreResult<(Vec<AnalyticsCheckRow>, Vec<AnalyticsCheckRow>)> {
+        let stored_sql =
+            "select scope, day, channel as item, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed from analytics_day
+             union all
+             select scope, day, post_id::text as item, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, 0::bigint as courses_completed from analytics_post";
+        let mut stored: Vec<AnalyticsCheckRow> =
+            sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
+        let mut derived = Vec::new();
+        for q in DERIVED {
+            derived.extend(
+                sqlx::query_as::<_, AnalyticsCheckRow>(q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        for q in DERIVED_POSTS {
+            let q = format!(
+                "select scope, day, post_id::text as item, shares, potential_reach,
+                     human_clicks, unique_visitors, bot_hits, 0::bigint as courses_completed
+                 from ({q}) x"
+            );
+            derived.extend(
+                sqlx::query_as::<_, AnalyticsCheckRow>(&q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        let key = |r: &AnalyticsCheckRow| (r.scope, r.day, r.item.clone());
+        stored.sort_by_key(key);
+        derived.sort_by_key(key);
+        Ok((stored, derived))
+    }
+}

@@ -1,0 +1,295 @@
+use super::SqliteStore;
+use crate::model::{PersonId, TeamId};
+use crate::server::db::{
+    id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
+    LinkOwner, ParticipationRow, StoreResult,
+};
+use async_trait::async_trait;
+use sqlx::SqliteConnection;
+
+/// Where shares and clicks of these links count.
+pub(super) async fn link_owners(
+    conn: &mut SqliteConnection,
+    links: &[i64],
+) -> StoreResult<std::collections::HashMap<i64, LinkOwner>> {
+    let mut owners = std::collections::HashMap::new();
+    for chunk in links.chunks(500) {
+        let sql = format!(
+            "select l.link_id, l.person_id, l.post_id, l.channel, p.team_id
+             from share_link l join person p on p.person_id = l.person_id
+             where l.link_id in ({})",
+            id_list(chunk)
+        );
+        let rows: Vec<LinkOwner> = sqlx::query_as(&sql).fetch_all(&mut *conn).await?;
+        owners.extend(rows.into_iter().map(|o| (o.link_id, o)));
+    }
+    Ok(owners)
+}
+
+pub(super) async fn team_of(
+    conn: &mut SqliteConnection,
+    person: PersonId,
+) -> StoreResult<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("select team_id from person where person_id = ?")
+            .bind(person)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten(),
+    )
+}
+
+/// Adds to the analytics counters inside the caller's transaction, after
+/// its per-link and per-person counters (the order every writer keeps).
+pub(super) async fn add_analytics(
+    conn: &mut SqliteConnection,
+    d: &AnalyticsDeltas,
+) -> StoreResult<()> {
+    for ((scope, day, channel), c) in &d.days {
+        sqlx::query(
+            "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (scope, day, channel) do update set
+                 shares = shares + excluded.shares,
+                 potential_reach = potential_reach + excluded.potential_reach,
+                 human_clicks = human_clicks + excluded.human_clicks,
+                 unique_visitors = unique_visitors + excluded.unique_visitors,
+                 bot_hits = bot_hits + excluded.bot_hits,
+                 courses_completed = courses_completed + excluded.courses_completed",
+        )
+        .bind(scope)
+        .bind(day)
+        .bind(channel)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .bind(c.courses_completed)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for ((scope, day, post), c) in &d.posts {
+        sqlx::query(
+            "insert into analytics_post (scope, day, post_id, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits)
+             values (?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (scope, day, post_id) do update set
+                 shares = shares + excluded.shares,
+                 potential_reach = potential_reach + excluded.potential_reach,
+                 human_clicks = human_clicks + excluded.human_clicks,
+                 unique_visitors = unique_visitors + excluded.unique_visitors,
+                 bot_hits = bot_hits + excluded.bot_hits",
+        )
+        .bind(scope)
+        .bind(day)
+        .bind(post)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The analytics counters recomputed from the per-link counters (shares
+/// and clicks) and the per-person ones (courses), by each person's team.
+/// Used to rebuild and to check.
+const DERIVED: [&str; 4] = [
+    "select 0 as scope, d.day, l.channel as item, sum(d.shares) as shares,
+         sum(d.potential_reach) as potential_reach, sum(d.human_clicks) as human_clicks,
+         sum(d.unique_visitors) as unique_visitors, sum(d.bot_hits) as bot_hits, 0 as courses_completed
+     from link_day_stats d join share_link l on l.link_id = d.link_id group by 2, 3",
+    "select p.team_id as scope, d.day, l.channel as item, sum(d.shares) as shares,
+         sum(d.potential_reach) as potential_reach, sum(d.human_clicks) as human_clicks,
+         sum(d.unique_visitors) as unique_visitors, sum(d.bot_hits) as bot_hits, 0 as courses_completed
+     from link_day_stats d join share_link l on l.link_id = d.link_id
+     join person p on p.person_id = l.person_id where p.team_id is not null group by 1, 2, 3",
+    "select 0 as scope, d.day, '' as item, 0 as shares, 0 as potential_reach, 0 as human_clicks,
+         0 as unique_visitors, 0 as bot_hits, sum(d.courses_completed) as courses_completed
+     from person_day_stats d where d.courses_completed > 0 group by 2",
+    "select p.team_id as scope, d.day, '' as item, 0 as shares, 0 as potential_reach, 0 as human_clicks,
+         0 as unique_visitors, 0 as bot_hits, sum(d.courses_completed) as courses_completed
+     from person_day_stats d join person p on p.person_id = d.person_id
+     where d.courses_completed > 0 and p.team_id is not null group by 1, 2",
+];
+
+const DERIVED_POSTS: [&str; 2] = [
+    "select 0 as scope, d.day, l.post_id as post_id, sum(d.shares) as shares,
+         sum(d.potential_reach) as potential_reach, sum(d.human_clicks) as human_clicks,
+         sum(d.unique_visitors) as unique_visitors, sum(d.bot_hits) as bot_hits
+     from link_day_stats d join share_link l on l.link_id = d.link_id group by 2, 3",
+    "select p.team_id as scope, d.day, l.post_id as post_id, sum(d.shares) as shares,
+         sum(d.potential_reach) as potential_reach, sum(d.human_clicks) as human_clicks,
+         sum(d.unique_visitors) as unique_visitors, sum(d.bot_hits) as bot_hits
+     from link_day_stats d join share_link l on l.link_id = d.link_id
+     join person p on p.person_id = l.person_id where p.team_id is not null group by 1, 2, 3",
+];
+
+/// Rebuilds the analytics counters (inside the caller's transaction, after
+/// the per-person counters were rebuilt).
+pub(super) async fn rebuild(conn: &mut SqliteConnection) -> StoreResult<()> {
+    sqlx::query("delete from analytics_day")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("delete from analytics_post")
+        .execute(&mut *conn)
+        .await?;
+    for q in DERIVED {
+        sqlx::query(&format!(
+            "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed) {q}"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    for q in DERIVED_POSTS {
+        sqlx::query(&format!(
+            "insert into analytics_post (scope, day, post_id, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits) {q}"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+const ITEM_SUMS: &str = "sum(a.shares) as shares, sum(a.potential_reach) as potential_reach,
+     sum(a.human_clicks) as human_clicks, sum(a.unique_visitors) as unique_visitors,
+     sum(a.bot_hits) as bot_hits";
+
+#[async_trait]
+impl AnalyticsStore for SqliteStore {
+    async fn analytics_days(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+    ) -> StoreResult<Vec<AnalyticsDayRow>> {
+        let sql = format!(
+            "select day, channel, sum(shares) as shares, sum(potential_reach) as potential_reach,
+                 sum(human_clicks) as human_clicks, sum(unique_visitors) as unique_visitors,
+                 sum(bot_hits) as bot_hits, sum(courses_completed) as courses_completed
+             from analytics_day where scope in ({}) and day between ? and ?
+             group by day, channel order by day, channel",
+            id_list(scopes)
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(from)
+            .bind(to)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    async fn analytics_posts(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let sql = format!(
+            "select p.post_id as id, p.title as name, 1 as posts, t.shares, t.potential_reach,
+                 t.human_clicks, t.unique_visitors, t.bot_hits
+             from (select a.post_id, {ITEM_SUMS} from analytics_post a
+                   where a.scope in ({}) and a.day between ? and ? group by a.post_id) t
+             join post p on p.post_id = t.post_id
+             order by t.human_clicks desc, t.shares desc, p.post_id limit ?",
+            id_list(scopes)
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(from)
+            .bind(to)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    async fn analytics_topics(
+        &self,
+        scopes: &[i64],
+        from: i32,
+        to: i32,
+        limit: i64,
+    ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let sql = format!(
+            "select tp.topic_id as id, tp.name, count(distinct a.post_id) as posts, {ITEM_SUMS}
+             from analytics_post a join post_topic pt on pt.post_id = a.post_id
+             join topic tp on tp.topic_id = pt.topic_id
+             where a.scope in ({}) and a.day between ? and ?
+             group by tp.topic_id, tp.name
+             order by human_clicks desc, shares desc, tp.topic_id limit ?",
+            id_list(scopes)
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(from)
+            .bind(to)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    async fn participation(
+        &self,
+        teams: Option<&[TeamId]>,
+        from: i32,
+        to: i32,
+    ) -> StoreResult<ParticipationRow> {
+        let filter = teams
+            .map(|t| format!(" and p.team_id in ({})", id_list(t)))
+            .unwrap_or_default();
+        let sql = format!(
+            "select count(*) as employees, coalesce(sum(shared), 0) as sharers,
+                 coalesce(sum(certified), 0) as certified,
+                 coalesce(sum(shared * certified), 0) as certified_sharers
+             from (select exists (select 1 from person_day_stats d where d.person_id = p.person_id
+                                  and d.day between ? and ? and d.shares > 0) as shared,
+                          exists (select 1 from certificate c where c.person_id = p.person_id) as certified
+                   from person p where p.status = 'active'{filter})"
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(from)
+            .bind(to)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn analytics_check(
+        &self,
+    ) -> StoreResult<(Vec<AnalyticsCheckRow>, Vec<AnalyticsCheckRow>)> {
+        let stored_sql = "select scope, day, channel as item, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, courses_completed from analytics_day
+             union all
+             select scope, day, cast(post_id as text) as item, shares, potential_reach, human_clicks,
+                 unique_visitors, bot_hits, 0 as courses_completed from analytics_post";
+        let mut stored: Vec<AnalyticsCheckRow> =
+            sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
+        let mut derived = Vec::new();
+        for q in DERIVED {
+            derived.extend(
+                sqlx::query_as::<_, AnalyticsCheckRow>(q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        for q in DERIVED_POSTS {
+            let q = format!(
+                "select scope, day, cast(post_id as text) as item, shares, potential_reach,
+                     human_clicks, unique_visitors, bot_hits, 0 as courses_completed from ({q})"
+            );
+            derived.extend(
+                sqlx::query_as::<_, AnalyticsCheckRow>(&q)
+                    .fetch_all(&self.pool)
+                    .await?,
+            );
+        }
+        let key = |r: &AnalyticsCheckRow| (r.scope, r.day, r.item.clone());
+        stored.sort_by_key(key);
+        derived.sort_by_key(key);
+        Ok((stored, derived))
+    }
+}
