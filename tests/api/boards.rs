@@ -7,7 +7,7 @@ use crate::on_both_backends;
 use crate::posts::{live_post, post_json, team_id};
 use crate::sharing::{kit, share, visit, CHROME, FIREFOX};
 use chrono::Datelike;
-use portavoz::model::leaderboard::{PeriodKey, PeriodKind};
+use portavoz::model::leaderboard::{period_key, BoardScope, Period, PeriodKey, PeriodKind};
 use portavoz::server::db::board_totals;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -242,6 +242,7 @@ async fn opting_out_leaves_every_board_but_not_ones_own_numbers(app: TestApp) {
     );
     assert!(own["me"]["rank"].is_null());
     assert_eq!(own["me"]["opted_out"], true);
+    points_match(&app, "opted out").await;
 
     // Her later activity still counts for her, and she can come back.
     let post = live_post(&app, post_json("Nueva tienda", &[])).await;
@@ -264,6 +265,7 @@ async fn opting_out_leaves_every_board_but_not_ones_own_numbers(app: TestApp) {
         points + 10,
         "a share is worth 10 by default"
     );
+    points_match(&app, "back on the boards").await;
 }
 
 async fn a_points_rule_change_recomputes_every_total(app: TestApp) {
@@ -286,6 +288,7 @@ async fn a_points_rule_change_recomputes_every_total(app: TestApp) {
     );
     let after = board_ok(&app, &ana, Value::Null, json!("all_time")).await;
     assert_eq!(after["me"]["points"].as_i64().unwrap(), shares * 100);
+    points_match(&app, "after a rule change").await;
     for e in after["entries"].as_array().unwrap() {
         assert_eq!(
             e["points"].as_i64().unwrap(),
@@ -433,6 +436,37 @@ async fn counters_equal_a_recomputation_from_events(app: TestApp) {
     kept_totals_match(&app, &recomputed, "after a rebuild").await;
     let (analytics, derived) = app.state.db.analytics_check().await.unwrap();
     assert_eq!(analytics, derived, "rebuilt analytics counters");
+    points_match(&app, "after a rebuild").await;
+}
+
+/// People per number of points (what a company rank sums) equal a recount
+/// of the totals, and ranks from them equal counting the board itself.
+async fn points_match(app: &TestApp, when: &str) {
+    let (stored, recount) = app.state.db.points_check().await.unwrap();
+    assert_eq!(stored, recount, "{when}: people per points");
+    assert!(!stored.is_empty(), "{when}");
+    let now = chrono::Utc::now();
+    for period in [Period::Week, Period::Month, Period::AllTime] {
+        let key = period_key(period, now).unwrap();
+        let db = &app.state.db;
+        let top = db
+            .board_top(key, BoardScope::Company, 10_000)
+            .await
+            .unwrap();
+        for row in &top {
+            let (above, of) = db
+                .board_rank(key, BoardScope::Company, row.points)
+                .await
+                .unwrap();
+            let counted = top.iter().filter(|r| r.points > row.points).count() as i64;
+            assert_eq!(
+                (above, of),
+                (counted, top.len() as i64),
+                "{when}: {period:?}, {} points",
+                row.points
+            );
+        }
+    }
 }
 
 async fn kept_totals_match(app: &TestApp, days: &[portavoz::server::db::PersonDayRow], when: &str) {

@@ -379,6 +379,9 @@ pub trait BoardStore: Send + Sync {
     /// recorded events (shares, clicks, first visits, certificates,
     /// approvals of suggestions), both sorted by (person, day).
     async fn counters_check(&self) -> StoreResult<(Vec<PersonDayRow>, Vec<PersonDayRow>)>;
+    /// The listed people per board period and points, as kept and as
+    /// recounted from the totals, both sorted.
+    async fn points_check(&self) -> StoreResult<(Vec<PointsRow>, Vec<PointsRow>)>;
     /// Rebuilds all counters and board totals from the recorded events
     /// (after an upgrade from a version without them).
     async fn rebuild_counters(&self) -> StoreResult<()>;

@@ -718,3 +718,49 @@ pub fn id_list(ids: &[i64]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Changes to `board_points` (listed people per board period and number of
+/// points), keyed (kind, start day, points). Applied last in a transaction,
+/// in key order, so concurrent writers on PostgreSQL never deadlock.
+#[derive(Debug, Default)]
+pub struct PointBuckets(pub std::collections::BTreeMap<(i16, i32, i64), i64>);
+
+impl PointBuckets {
+    /// A listed total went from `old` to `new` points (0 counts as absent).
+    pub fn moved(&mut self, kind: i16, start_day: i32, old: i64, new: i64) {
+        if old == new {
+            return;
+        }
+        if old > 0 {
+            *self.0.entry((kind, start_day, old)).or_default() -= 1;
+        }
+        if new > 0 {
+            *self.0.entry((kind, start_day, new)).or_default() += 1;
+        }
+    }
+
+    /// The changes that do something, in key order.
+    pub fn changes(&self) -> impl Iterator<Item = (&(i16, i32, i64), &i64)> {
+        self.0.iter().filter(|(_, n)| **n != 0)
+    }
+}
+
+impl CounterDelta {
+    /// The points these counters are worth under `r`.
+    pub fn points(&self, r: &crate::model::leaderboard::PointsRules) -> i64 {
+        self.shares * r.share
+            + self.human_clicks * r.human_click
+            + self.unique_visitors * r.unique_visitor
+            + self.courses_completed * r.course_completed
+            + self.suggestions_approved * r.suggestion_approved
+    }
+}
+
+/// Listed people holding `points` on one board period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct PointsRow {
+    pub kind: i16,
+    pub start_day: i32,
+    pub points: i64,
+    pub people: i64,
+}

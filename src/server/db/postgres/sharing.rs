@@ -1,10 +1,10 @@
-use super::boards::add_counters;
+use super::boards::{add_counters_to, apply_buckets};
 use super::PgStore;
 use crate::model::{Channel, Followers, Network, PersonId, PostId};
 use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
     aggregate_clicks, map_unique, person_deltas, AnalyticsDeltas, ClickTotals, CounterDelta,
-    LinkReachRow, LinkTarget, NewShare, SharingStore, StoreResult, StoredClick,
+    LinkReachRow, LinkTarget, NewShare, PointBuckets, SharingStore, StoreResult, StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -119,10 +119,13 @@ impl SharingStore for PgStore {
             potential_reach: s.followers,
             ..Default::default()
         };
-        add_counters(&mut tx, owner.person_id, s.day, &delta).await?;
+        // People, then analytics, then board points: every writer's order.
+        let mut buckets = PointBuckets::default();
+        add_counters_to(&mut tx, owner.person_id, s.day, &delta, &mut buckets).await?;
         let mut analytics = AnalyticsDeltas::default();
         analytics.add_link(&owner, s.day, &delta);
         super::analytics::add_analytics(&mut tx, &analytics).await?;
+        apply_buckets(&mut tx, &buckets).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -221,8 +224,9 @@ impl SharingStore for PgStore {
         // other writer, so concurrent writers never deadlock.
         let links = super::analytics::link_owners(&mut tx, &d_links).await?;
         let owners = links.iter().map(|(&id, o)| (id, o.person_id)).collect();
+        let mut buckets = PointBuckets::default();
         for (&(person, day), delta) in &person_deltas(&deltas, &owners) {
-            add_counters(&mut tx, person, day, delta).await?;
+            add_counters_to(&mut tx, person, day, delta, &mut buckets).await?;
         }
         let mut analytics = AnalyticsDeltas::default();
         for d in &deltas {
@@ -231,6 +235,7 @@ impl SharingStore for PgStore {
             }
         }
         super::analytics::add_analytics(&mut tx, &analytics).await?;
+        apply_buckets(&mut tx, &buckets).await?;
         tx.commit().await?;
         Ok(())
     }

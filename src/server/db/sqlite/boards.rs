@@ -1,9 +1,10 @@
 use super::SqliteStore;
 use crate::model::leaderboard::{BoardScope, PeriodKey, PointsRules};
 use crate::model::PersonId;
+use crate::server::db::PointsRow;
 use crate::server::db::{
     fold_days, AnalyticsDeltas, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
-    StoreResult,
+    PointBuckets, StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::SqliteConnection;
@@ -16,12 +17,37 @@ pub(super) async fn add_counters(
     day: i32,
     d: &CounterDelta,
 ) -> StoreResult<()> {
+    let mut buckets = PointBuckets::default();
+    add_counters_to(conn, person, day, d, &mut buckets).await?;
+    apply_buckets(conn, &buckets).await
+}
+
+/// `add_counters` for one of several people in a transaction: the changes
+/// to `board_points` gather in `buckets`, applied once at the end.
+pub(super) async fn add_counters_to(
+    conn: &mut SqliteConnection,
+    person: PersonId,
+    day: i32,
+    d: &CounterDelta,
+    buckets: &mut PointBuckets,
+) -> StoreResult<()> {
     upsert_day(conn, person, day, d).await?;
     if !d.scores() {
         return Ok(());
     }
+    let mut totals = Vec::with_capacity(4);
     for key in crate::model::leaderboard::period_keys(day) {
-        add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+        let (points, listed) =
+            add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+        totals.push((key, points, listed));
+    }
+    // The rules the totals were just added under (on PostgreSQL, the rule
+    // row this transaction now holds FOR SHARE, so they cannot differ).
+    let gained = d.points(&rules(&mut *conn).await?);
+    for (key, points, listed) in totals {
+        if listed {
+            buckets.moved(key.kind as i16, key.start_day, points - gained, points);
+        }
     }
     // Shares and clicks reach analytics through their link (with its
     // channel and post); courses have neither.
@@ -31,6 +57,58 @@ pub(super) async fn add_counters(
         analytics.add_courses(team, day, d.courses_completed);
         super::analytics::add_analytics(conn, &analytics).await?;
     }
+    Ok(())
+}
+
+async fn rules(conn: &mut SqliteConnection) -> StoreResult<PointsRules> {
+    let (share, human_click, unique_visitor, course_completed, suggestion_approved) =
+        sqlx::query_as(
+            "select share, human_click, unique_visitor, course_completed, suggestion_approved
+             from points_rule",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(PointsRules {
+        share,
+        human_click,
+        unique_visitor,
+        course_completed,
+        suggestion_approved,
+    })
+}
+
+/// Applies gathered `board_points` changes, in key order (see `PointBuckets`).
+pub(super) async fn apply_buckets(
+    conn: &mut SqliteConnection,
+    b: &PointBuckets,
+) -> StoreResult<()> {
+    for (&(kind, start_day, points), &n) in b.changes() {
+        sqlx::query(
+            "insert into board_points (kind, start_day, points, people) values (?, ?, ?, ?)
+             on conflict (kind, start_day, points) do update set people = board_points.people + excluded.people",
+        )
+        .bind(kind)
+        .bind(start_day)
+        .bind(points)
+        .bind(n)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Recounts `board_points` from the totals (after a rule change or a rebuild).
+async fn recount_points(conn: &mut SqliteConnection) -> StoreResult<()> {
+    sqlx::query("delete from board_points")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "insert into board_points (kind, start_day, points, people)
+         select kind, start_day, points, count(*) from board_score
+         where listed = 1 and points > 0 group by kind, start_day, points",
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -73,8 +151,8 @@ async fn add_to_total(
     start_day: i32,
     person: PersonId,
     d: &CounterDelta,
-) -> StoreResult<()> {
-    sqlx::query(
+) -> StoreResult<(i64, bool)> {
+    Ok(sqlx::query_as(
         "insert into board_score (kind, start_day, person_id, shares, human_clicks, unique_visitors,
              courses_completed, suggestions_approved, points, listed)
          select ?1, ?2, p.person_id, ?3, ?4, ?5, ?6, ?7,
@@ -88,7 +166,8 @@ async fn add_to_total(
              unique_visitors = unique_visitors + excluded.unique_visitors,
              courses_completed = courses_completed + excluded.courses_completed,
              suggestions_approved = suggestions_approved + excluded.suggestions_approved,
-             points = points + excluded.points",
+             points = points + excluded.points
+         returning points, listed",
     )
     .bind(kind)
     .bind(start_day)
@@ -98,9 +177,8 @@ async fn add_to_total(
     .bind(d.courses_completed)
     .bind(d.suggestions_approved)
     .bind(person)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .fetch_one(&mut *conn)
+    .await?)
 }
 
 /// The extra condition and its value for a board's scope.
@@ -212,6 +290,7 @@ impl BoardStore for SqliteStore {
         .bind(r.suggestion_approved)
         .execute(&mut *tx)
         .await?;
+        recount_points(&mut tx).await?;
         super::audit(&mut tx, entry).await?;
         tx.commit().await?;
         Ok(())
@@ -283,6 +362,22 @@ impl BoardStore for SqliteStore {
         scope: BoardScope,
         points: i64,
     ) -> StoreResult<(i64, i64)> {
+        if scope == BoardScope::Company {
+            // The company board: a sum over the distinct point values above.
+            let mut counts = [0_i64; 2];
+            for (i, above) in [points, 0].into_iter().enumerate() {
+                counts[i] = sqlx::query_scalar(
+                    "select coalesce(sum(people), 0) from board_points
+                     where kind = ? and start_day = ? and points > ?",
+                )
+                .bind(key.kind as i16)
+                .bind(key.start_day)
+                .bind(above)
+                .fetch_one(&self.pool)
+                .await?;
+            }
+            return Ok((counts[0], counts[1]));
+        }
         let (filter, value) = scope_filter(scope);
         let from = if value.is_some() {
             "person p cross join board_score b on b.kind = ?1 and b.start_day = ?2 and b.person_id = p.person_id"
@@ -401,6 +496,23 @@ impl BoardStore for SqliteStore {
         Ok((stored, self.recount().await?))
     }
 
+    async fn points_check(&self) -> StoreResult<(Vec<PointsRow>, Vec<PointsRow>)> {
+        let stored = sqlx::query_as(
+            "select kind, start_day, points, people from board_points where people <> 0
+             order by kind, start_day, points",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let recount = sqlx::query_as(
+            "select kind, start_day, points, count(*) as people from board_score
+             where listed = 1 and points > 0 group by kind, start_day, points
+             order by kind, start_day, points",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((stored, recount))
+    }
+
     async fn rebuild_counters(&self) -> StoreResult<()> {
         // Set-based, so that an upgrade (or the benchmark's generator) with
         // millions of events takes seconds, not one statement per row.
@@ -443,6 +555,7 @@ impl BoardStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
+        recount_points(&mut tx).await?;
         super::analytics::rebuild(&mut tx).await?;
         tx.commit().await?;
         Ok(())
@@ -450,13 +563,32 @@ impl BoardStore for SqliteStore {
 }
 
 async fn relist(conn: &mut SqliteConnection, person: PersonId) -> StoreResult<()> {
-    sqlx::query(
-        "update board_score set listed = (select status = 'active' and board_opt_out = 0
-             from person where person_id = ?1)
-         where person_id = ?1",
+    let before: Vec<(i16, i32, i64, bool)> = sqlx::query_as(
+        "select kind, start_day, points, listed from board_score where person_id = ? and points > 0
+         order by kind, start_day",
     )
     .bind(person)
-    .execute(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(())
+    let listed: bool = sqlx::query_scalar(
+        "select status = 'active' and board_opt_out = 0 from person where person_id = ?",
+    )
+    .bind(person)
+    .fetch_optional(&mut *conn)
+    .await?
+    .unwrap_or(false);
+    sqlx::query("update board_score set listed = ? where person_id = ?")
+        .bind(listed)
+        .bind(person)
+        .execute(&mut *conn)
+        .await?;
+    let mut buckets = PointBuckets::default();
+    for (kind, start_day, points, was) in before {
+        match (was, listed) {
+            (true, false) => buckets.moved(kind, start_day, points, 0),
+            (false, true) => buckets.moved(kind, start_day, 0, points),
+            _ => {}
+        }
+    }
+    apply_buckets(conn, &buckets).await
 }
