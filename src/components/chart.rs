@@ -68,90 +68,74 @@ pub fn DayChart(
     }
 }
 
-/// One figure per day as bars, with the highest day marked: one of the
-/// small multiples of the analytics page.
+/// One figure per day as bars: one of the small multiples of the
+/// analytics page. The bars are SVG stretched to the width; every text is
+/// HTML around it, so it keeps its size whatever the width.
 #[component]
 pub fn MetricChart(
-    /// Day labels, one per value.
-    labels: Vec<String>,
-    values: Vec<f64>,
+    /// Per day: the value and its tooltip (day and formatted value).
+    values: Vec<(f64, String)>,
     #[prop(into)] title: String,
     /// The period's total, as shown beside the title.
     #[prop(into)]
     total: String,
+    /// The highest day, formatted.
+    #[prop(into)]
+    max_label: String,
+    #[prop(into)] first: String,
+    #[prop(into)] last: String,
     #[prop(into)] aria: String,
-    /// How a value reads in a tooltip (e.g. with a currency).
-    format: fn(f64) -> String,
 ) -> impl IntoView {
-    const W: f64 = 300.0;
-    const H: f64 = 110.0;
-    const BOTTOM: f64 = 16.0;
-    const TOP: f64 = 12.0;
-    let max = values.iter().copied().fold(0.0_f64, f64::max);
+    const H: f64 = 100.0;
+    let max = values.iter().map(|(v, _)| *v).fold(0.0_f64, f64::max);
     let scale = if max > 0.0 { max } else { 1.0 };
-    let n = values.len().max(1) as f64;
-    let slot = W / n;
-    let y = move |v: f64| (H - BOTTOM) - (v / scale) * (H - BOTTOM - TOP);
+    let w = values.len().max(1) as f64 * 10.0;
     let bars = values
-        .iter()
-        .zip(&labels)
+        .into_iter()
         .enumerate()
-        .filter(|(_, (v, _))| **v > 0.0)
-        .map(|(i, (v, label))| {
-            let top = y(*v);
+        .filter(|(_, (v, _))| *v > 0.0)
+        .map(|(i, (v, tip))| {
+            let height = (v / scale * H).max(1.0);
             view! {
-                <rect x=i as f64 * slot + slot * 0.1 y=top width=(slot * 0.8).max(0.5) height=(H - BOTTOM - top).max(0.0) class="chart-bar">
-                    <title>{format!("{label}: {}", format(*v))}</title>
+                <rect x=i as f64 * 10.0 + 1.0 y=H - height width="8" height=height class="chart-bar">
+                    <title>{tip}</title>
                 </rect>
             }
         })
         .collect_view();
-    let first = labels.first().cloned().unwrap_or_default();
-    let last = labels.last().cloned().unwrap_or_default();
     view! {
         <figure class="chart metric-chart">
             <figcaption class="metric-head"><span>{title}</span><strong>{total}</strong></figcaption>
-            <svg viewBox=format!("0 0 {W} {H}") width="100%" role="img" aria-label=aria>
-                <text x="0" y="9" class="chart-label">{format!("max {}", format(max))}</text>
-                <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM class="chart-axis"/>
+            <span class="metric-max">{max_label}</span>
+            <svg class="metric-svg" viewBox=format!("0 0 {w} {H}") preserveAspectRatio="none" role="img" aria-label=aria>
                 {bars}
-                <text x="0" y=H - 3.0 class="chart-label">{first}</text>
-                <text x=W y=H - 3.0 text-anchor="end" class="chart-label">{last}</text>
             </svg>
+            <div class="metric-axis"><span>{first}</span><span>{last}</span></div>
         </figure>
     }
 }
 
-/// Horizontal bars, one per item, longest first.
+/// Horizontal bars, one per item (name, value, the value as shown).
 #[component]
-pub fn SplitChart(items: Vec<(String, i64)>, #[prop(into)] aria: String) -> impl IntoView {
-    const W: f64 = 300.0;
-    const ROW: f64 = 24.0;
-    const LABEL: f64 = 90.0;
-    let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
-    let h = ROW * items.len().max(1) as f64;
+pub fn SplitChart(items: Vec<(String, f64, String)>, #[prop(into)] aria: String) -> impl IntoView {
+    let max = items.iter().map(|(_, v, _)| *v).fold(0.0_f64, f64::max);
+    let scale = if max > 0.0 { max } else { 1.0 };
     let rows = items
         .into_iter()
-        .enumerate()
-        .map(|(i, (name, v))| {
-            let y = i as f64 * ROW;
-            let width = (W - LABEL - 40.0) * v as f64 / max;
+        .map(|(name, v, label)| {
+            let width = (v / scale * 100.0).max(0.5);
             view! {
-                <g>
-                    <text x="0" y=y + 16.0 class="chart-label split-label">{name.clone()}</text>
-                    <rect x=LABEL y=y + 4.0 width=width.max(1.0) height=ROW - 8.0 rx="3" class="chart-bar">
-                        <title>{format!("{name}: {v}")}</title>
-                    </rect>
-                    <text x=LABEL + width + 6.0 y=y + 16.0 class="chart-label">{v}</text>
-                </g>
+                <div class="split-row">
+                    <span class="split-name">{name}</span>
+                    <svg class="split-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect width=width height="10" rx="1" class="chart-bar"/>
+                    </svg>
+                    <span class="split-value">{label}</span>
+                </div>
             }
         })
         .collect_view();
-    view! {
-        <figure class="chart split-chart">
-            <svg viewBox=format!("0 0 {W} {h}") width="100%" role="img" aria-label=aria>{rows}</svg>
-        </figure>
-    }
+    view! { <figure class="chart split-chart" role="img" aria-label=aria>{rows}</figure> }
 }
 
 /// A percentage as a ring, the number in the middle.
@@ -163,8 +147,11 @@ pub fn RateRing(percent: f64, #[prop(into)] aria: String) -> impl IntoView {
     view! {
         <svg class="rate-ring" viewBox="0 0 100 100" width="120" height="120" role="img" aria-label=aria>
             <circle cx="50" cy="50" r=R class="ring-track"/>
-            <circle cx="50" cy="50" r=R class="ring-fill" transform="rotate(-90 50 50)"
-                stroke-dasharray=format!("{filled:.2} {circumference:.2}")/>
+            // Nothing to draw at 0% (a round cap would still show a dot).
+            {(filled > 0.5).then(|| view! {
+                <circle cx="50" cy="50" r=R class="ring-fill" transform="rotate(-90 50 50)"
+                    stroke-dasharray=format!("{filled:.2} {circumference:.2}")/>
+            })}
             <text x="50" y="56" text-anchor="middle" class="ring-text">{format!("{percent:.0}%")}</text>
         </svg>
     }

@@ -30,6 +30,15 @@ pub struct AnalyticsTexts {
     pub csv: &'static str,
     pub empty: &'static str,
     pub nothing_listed: &'static str,
+    pub apply_dates: &'static str,
+    pub back: &'static str,
+    pub max: fn(&str) -> String,
+    pub def_shares: &'static str,
+    pub def_human_clicks: &'static str,
+    pub def_unique_visitors: &'static str,
+    pub def_bot_hits: &'static str,
+    pub def_potential_reach: &'static str,
+    pub def_earned_value: &'static str,
 }
 
 pub static ES: AnalyticsTexts = AnalyticsTexts {
@@ -59,8 +68,17 @@ pub static ES: AnalyticsTexts = AnalyticsTexts {
     topic: "Tema",
     posts: "Publicaciones",
     csv: "Descargar CSV",
-    empty: "Nadie ha compartido nada en este periodo todavía.",
+    empty: "Nadie de este ámbito compartió nada ni recibió clics en este periodo.",
     nothing_listed: "Nada en este periodo.",
+    apply_dates: "Aplicar fechas",
+    back: "Volver a la analítica",
+    max: |v| format!("máx. {v}"),
+    def_shares: "Cuántas veces las personas de este ámbito compartieron una publicación.",
+    def_human_clicks: "Clics de personas en sus enlaces de seguimiento (sin robots, vistas previas ni precargas).",
+    def_unique_visitors: "Clics de personas contados una vez por visitante, enlace y día.",
+    def_bot_hits: "Visitas de robots y programas a sus enlaces: llegan a la página (así funcionan las vistas previas), pero se cuentan aparte.",
+    def_potential_reach: "Por cada vez que alguien compartió, sus seguidores en esa red (según su perfil), sumados.",
+    def_earned_value: "Lo que costaría en publicidad de pago: clics × coste por clic + alcance potencial × coste por mil impresiones ÷ 1000, con los valores por red que fija la administración.",
 };
 
 pub static EN: AnalyticsTexts = AnalyticsTexts {
@@ -90,6 +108,15 @@ pub static EN: AnalyticsTexts = AnalyticsTexts {
     topic: "Topic",
     posts: "Posts",
     csv: "Download CSV",
-    empty: "Nobody has shared anything in this period yet.",
+    empty: "Nobody in this scope shared or got a click in this period.",
     nothing_listed: "Nothing in this period.",
+    apply_dates: "Apply dates",
+    back: "Back to analytics",
+    max: |v| format!("max {v}"),
+    def_shares: "How many times people in this scope shared a post.",
+    def_human_clicks: "Clicks by people on their tracked links (no bots, link previews or prefetches).",
+    def_unique_visitors: "Human clicks counted once per visitor, link and day.",
+    def_bot_hits: "Visits to their links by bots and programs: they reach the page (so previews work) but are counted apart.",
+    def_potential_reach: "For every share, the sharer's followers on that network (as set in their profile), added up.",
+    def_earned_value: "What it would cost in paid advertising: clicks × cost per click + potential reach × cost per thousand impressions ÷ 1000, with the per-network values your admin sets.",
 };

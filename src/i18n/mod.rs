@@ -11,6 +11,7 @@ mod boards;
 mod en;
 mod errors;
 mod es;
+pub mod numbers;
 mod sharing;
 mod training;
 

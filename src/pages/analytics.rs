@@ -8,13 +8,15 @@
 use crate::api::analytics::get_analytics;
 use crate::components::chart::{MetricChart, RateRing, SplitChart};
 use crate::components::{Guard, Loading};
+use crate::i18n::numbers::{date, decimal, money, number, short_date};
 use crate::i18n::{error_text, use_i18n, AnalyticsTexts, SharingTexts};
 use crate::model::analytics::{
     Analytics, AnalyticsChoice, AnalyticsScope, AnalyticsTable, Participation, RankedItem,
 };
 use crate::model::leaderboard::Period;
+use crate::model::Lang;
 use crate::model::{Access, ReachFigures, ANALYTICS};
-use crate::pages::reach::{money, Figure};
+use crate::pages::reach::Figure;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -53,12 +55,19 @@ fn AnalyticsScreen() -> impl IntoView {
             <p class="lead">{move || t().intro}</p>
         </header>
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(a) => view! { <AnalyticsView a/> }.into_any(),
-                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
-                }
-            })}
+            {move || {
+                // Numbers and dates are written per language: switching it redraws.
+                let lang = i18n.lang();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(a) => view! { <AnalyticsView a lang/> }.into_any(),
+                        Err(e) => view! {
+                            <p class="notice notice-error">{error_text(lang, &e)}</p>
+                            <p><a href="/analytics" class="button">{move || t().back}</a></p>
+                        }.into_any(),
+                    }
+                })
+            }}
         </Transition>
     }
 }
@@ -80,17 +89,21 @@ fn view_query(a: &Analytics) -> String {
     format!("scope={}&{period}", a.scope.param())
 }
 
-fn count(v: f64) -> String {
-    format!("{v:.0}")
+/// A figure's value as written in `lang`.
+fn show(lang: Lang, m: &Metric, f: &ReachFigures, currency: &str) -> String {
+    let v = (m.value)(f);
+    if m.money {
+        money(lang, v, currency)
+    } else {
+        number(lang, v as i64)
+    }
 }
 
-fn euros(v: f64) -> String {
-    format!("{v:.2}")
-}
-
-/// A figure charted over time.
+/// A figure of the page: its name and definition, its value, and whether
+/// it is an amount of money.
 struct Metric {
     name: fn(&SharingTexts) -> &'static str,
+    definition: fn(&AnalyticsTexts) -> &'static str,
     value: fn(&ReachFigures) -> f64,
     money: bool,
     key: &'static str,
@@ -99,36 +112,42 @@ struct Metric {
 const METRICS: [Metric; 6] = [
     Metric {
         name: |s| s.shares,
+        definition: |t| t.def_shares,
         value: |f| f.shares as f64,
         money: false,
         key: "shares",
     },
     Metric {
         name: |s| s.human_clicks,
+        definition: |t| t.def_human_clicks,
         value: |f| f.human_clicks as f64,
         money: false,
         key: "human_clicks",
     },
     Metric {
         name: |s| s.unique_visitors,
+        definition: |t| t.def_unique_visitors,
         value: |f| f.unique_visitors as f64,
         money: false,
         key: "unique_visitors",
     },
     Metric {
         name: |s| s.bot_hits,
+        definition: |t| t.def_bot_hits,
         value: |f| f.bot_hits as f64,
         money: false,
         key: "bot_hits",
     },
     Metric {
         name: |s| s.potential_reach,
+        definition: |t| t.def_potential_reach,
         value: |f| f.potential_reach as f64,
         money: false,
         key: "potential_reach",
     },
     Metric {
         name: |s| s.earned_value,
+        definition: |t| t.def_earned_value,
         value: |f| f.earned_value,
         money: true,
         key: "earned_value",
@@ -136,7 +155,7 @@ const METRICS: [Metric; 6] = [
 ];
 
 #[component]
-fn AnalyticsView(a: Analytics) -> impl IntoView {
+fn AnalyticsView(a: Analytics, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().analytics;
     let s = move || i18n.t().sharing;
@@ -160,65 +179,111 @@ fn AnalyticsView(a: Analytics) -> impl IntoView {
     let custom = matches!(a.period, Period::Custom { .. });
     let (from, to) = (a.from.to_string(), a.to.to_string());
     let (picker_from, picker_to) = (from.clone(), to.clone());
-    let range = (from.clone(), to.clone());
+    let range = (t().range)(&date(lang, a.from), &date(lang, a.to));
     let choices = a.choices.clone();
     let q = view_query(&a);
     let csv = move |table: AnalyticsTable| format!("/analytics.csv?table={}&{q}", table.param());
     let tot = a.totals;
     let currency = a.currency.clone();
-    let labels: Vec<String> = a
-        .days
+    let days: Vec<String> = a.days.iter().map(|d| short_date(lang, d.day)).collect();
+    let (first, last) = (
+        days.first().cloned().unwrap_or_default(),
+        days.last().cloned().unwrap_or_default(),
+    );
+    let figures = METRICS
         .iter()
-        .map(|d| d.day.format("%d/%m").to_string())
-        .collect();
+        .map(|m| {
+            let value = show(lang, m, &tot, &currency);
+            let (name, definition) = (m.name, m.definition);
+            view! { <Figure name=move || name(s()) definition=move || definition(t()) value key=m.key/> }
+        })
+        .collect_view();
     let charts = METRICS
         .iter()
         .map(|m| {
-            let values: Vec<f64> = a.days.iter().map(|d| (m.value)(&d.figures)).collect();
-            let (total, format): (String, fn(f64) -> String) = if m.money {
-                (money((m.value)(&tot), &currency), euros)
+            let values: Vec<(f64, String)> = a
+                .days
+                .iter()
+                .zip(&days)
+                .map(|(d, label)| {
+                    let v = (m.value)(&d.figures);
+                    (
+                        v,
+                        format!("{label}: {}", show(lang, m, &d.figures, &currency)),
+                    )
+                })
+                .collect();
+            let max = values.iter().map(|(v, _)| *v).fold(0.0_f64, f64::max);
+            let max_label = (t().max)(&if m.money {
+                decimal(lang, max, 2)
             } else {
-                (count((m.value)(&tot)), count)
-            };
-            let labels = labels.clone();
+                number(lang, max as i64)
+            });
+            let total = show(lang, m, &tot, &currency);
             let title = (m.name)(s());
             let aria = (t().chart_aria)(title, &total);
+            let (first, last) = (first.clone(), last.clone());
             view! {
                 <div data-chart=m.key>
-                    <MetricChart labels values title total aria format/>
+                    <MetricChart values title total max_label first last aria/>
                 </div>
             }
         })
         .collect_view();
-    let courses: Vec<f64> = a.days.iter().map(|d| d.courses_completed as f64).collect();
-    let courses_total = a.courses_completed.to_string();
+    let courses: Vec<(f64, String)> = a
+        .days
+        .iter()
+        .zip(&days)
+        .map(|(d, label)| {
+            (
+                d.courses_completed as f64,
+                format!("{label}: {}", d.courses_completed),
+            )
+        })
+        .collect();
+    let courses_max = (t().max)(&number(
+        lang,
+        a.days
+            .iter()
+            .map(|d| d.courses_completed)
+            .max()
+            .unwrap_or(0),
+    ));
+    let courses_total = number(lang, a.courses_completed);
     let courses_aria = (t().chart_aria)(t().courses_completed, &courses_total);
     let p = a.participation;
     let empty = tot.shares == 0 && tot.human_clicks == 0 && tot.bot_hits == 0;
-    let split: Vec<(String, i64)> = a
+    let split: Vec<(String, f64, String)> = a
         .networks
         .iter()
-        .map(|n| (n.channel.label().to_string(), n.figures.human_clicks))
+        .map(|n| {
+            let clicks = n.figures.human_clicks;
+            (
+                n.channel.label().to_string(),
+                clicks as f64,
+                number(lang, clicks),
+            )
+        })
         .collect();
     let network_rows = a
         .networks
         .iter()
         .map(|n| {
             let f = n.figures;
-            let value = money(f.earned_value, &currency);
             view! {
                 <tr>
                     <td>{n.channel.label()}</td>
-                    <td class="num">{f.shares}</td>
-                    <td class="num">{f.human_clicks}</td>
-                    <td class="num hide-narrow">{f.unique_visitors}</td>
-                    <td class="num hide-narrow">{f.potential_reach}</td>
-                    <td class="num">{value}</td>
+                    <td class="num">{number(lang, f.shares)}</td>
+                    <td class="num">{number(lang, f.human_clicks)}</td>
+                    <td class="num">{money(lang, f.earned_value, &currency)}</td>
                 </tr>
             }
         })
         .collect_view();
     let has_networks = !a.networks.is_empty();
+    let rate = format!("{}%", decimal(lang, p.rate(), 0));
+    let (posts, topics) = (a.posts.clone(), a.topics.clone());
+    let (first_c, last_c) = (first.clone(), last.clone());
     view! {
         <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav>
         <div class="filter-bar">
@@ -254,25 +319,25 @@ fn AnalyticsView(a: Analytics) -> impl IntoView {
                     <span>{move || b().to}</span>
                     <input type="date" name="to" value=to required/>
                 </label>
-                <button type="submit" class="button">{move || b().show}</button>
+                <button type="submit" class="button">{move || t().apply_dates}</button>
             </Form>
         </div>
-        <p class="small muted" data-testid="analytics-range">{move || (t().range)(&range.0, &range.1)}</p>
-        {empty.then(|| view! { <p class="empty-state" data-testid="analytics-empty">{move || t().empty}</p> })}
-        <ul class="figures" data-testid="analytics-figures">
-            <Figure name=move || s().shares definition=move || s().def_shares value=tot.shares.to_string() key="shares"/>
-            <Figure name=move || s().human_clicks definition=move || s().def_human_clicks value=tot.human_clicks.to_string() key="human_clicks"/>
-            <Figure name=move || s().unique_visitors definition=move || s().def_unique_visitors value=tot.unique_visitors.to_string() key="unique_visitors"/>
-            <Figure name=move || s().bot_hits definition=move || s().def_bot_hits value=tot.bot_hits.to_string() key="bot_hits"/>
-            <Figure name=move || s().potential_reach definition=move || s().def_potential_reach value=tot.potential_reach.to_string() key="potential_reach"/>
-            <Figure name=move || s().earned_value definition=move || s().def_earned_value value=money(tot.earned_value, &currency) key="earned_value"/>
-            <Figure name=move || t().participation definition=move || t().def_participation value=format!("{:.0}%", p.rate()) key="participation"/>
+        <p class="small muted" data-testid="analytics-range">{range}</p>
+        <ul class="figures analytics-figures" data-testid="analytics-figures">
+            {figures}
+            <Figure name=move || t().participation definition=move || t().def_participation value=rate key="participation"/>
         </ul>
-        <section class="panel">
-            <h2>{move || t().over_time}</h2>
-            <div class="chart-grid" data-testid="analytics-charts">{charts}</div>
-            <p class="small"><a href=csv(AnalyticsTable::Days) download data-testid="csv-days">{move || t().csv}</a></p>
-        </section>
+        {if empty {
+            view! { <p class="empty-state" data-testid="analytics-empty">{move || t().empty}</p> }.into_any()
+        } else {
+            view! {
+                <section class="panel">
+                    <h2>{move || t().over_time}</h2>
+                    <div class="chart-grid" data-testid="analytics-charts">{charts}</div>
+                    <p class="small"><a href=csv(AnalyticsTable::Days) download data-testid="csv-days">{move || t().csv}</a></p>
+                </section>
+            }.into_any()
+        }}
         <div class="columns">
             <section class="panel" data-testid="participation">
                 <h2>{move || t().participation}</h2>
@@ -282,9 +347,9 @@ fn AnalyticsView(a: Analytics) -> impl IntoView {
                 </div>
                 <h3>{move || t().training_title}</h3>
                 <p class="small muted">{move || t().training_intro}</p>
-                <TrainingBars p/>
+                <TrainingBars p lang/>
                 <div data-chart="courses_completed">
-                    <MetricChart labels=labels.clone() values=courses title=t().courses_completed total=courses_total aria=courses_aria format=count/>
+                    <MetricChart values=courses title=t().courses_completed total=courses_total max_label=courses_max first=first_c last=last_c aria=courses_aria/>
                 </div>
                 <p class="small"><a href=csv(AnalyticsTable::Participation) download data-testid="csv-participation">{move || t().csv}</a></p>
             </section>
@@ -299,8 +364,6 @@ fn AnalyticsView(a: Analytics) -> impl IntoView {
                                     <th scope="col">{move || s().network}</th>
                                     <th scope="col" class="num">{move || s().shares}</th>
                                     <th scope="col" class="num">{move || s().human_clicks}</th>
-                                    <th scope="col" class="num hide-narrow">{move || s().unique_visitors}</th>
-                                    <th scope="col" class="num hide-narrow">{move || s().potential_reach}</th>
                                     <th scope="col" class="num">{move || s().earned_value}</th>
                                 </tr></thead>
                                 <tbody>{network_rows}</tbody>
@@ -313,24 +376,22 @@ fn AnalyticsView(a: Analytics) -> impl IntoView {
                 }}
             </section>
         </div>
-        <div class="columns">
-            <section class="panel" data-testid="top-posts">
-                <h2>{move || t().top_posts}</h2>
-                <ItemTable items=a.posts.clone() first=s().post link=true/>
-                <p class="small"><a href=csv(AnalyticsTable::Posts) download data-testid="csv-posts">{move || t().csv}</a></p>
-            </section>
-            <section class="panel" data-testid="top-topics">
-                <h2>{move || t().top_topics}</h2>
-                <ItemTable items=a.topics.clone() first=t().topic link=false/>
-                <p class="small"><a href=csv(AnalyticsTable::Topics) download data-testid="csv-topics">{move || t().csv}</a></p>
-            </section>
-        </div>
+        <section class="panel" data-testid="top-posts">
+            <h2>{move || t().top_posts}</h2>
+            <ItemTable items=posts first=s().post link=true lang/>
+            <p class="small"><a href=csv(AnalyticsTable::Posts) download data-testid="csv-posts">{move || t().csv}</a></p>
+        </section>
+        <section class="panel" data-testid="top-topics">
+            <h2>{move || t().top_topics}</h2>
+            <ItemTable items=topics first=t().topic link=false lang/>
+            <p class="small"><a href=csv(AnalyticsTable::Topics) download data-testid="csv-topics">{move || t().csv}</a></p>
+        </section>
     }
 }
 
 /// Participation of the certified beside the rest, as two bars.
 #[component]
-fn TrainingBars(p: Participation) -> impl IntoView {
+fn TrainingBars(p: Participation, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().analytics;
     let rows = [
@@ -356,7 +417,7 @@ fn TrainingBars(p: Participation) -> impl IntoView {
                     <dt>{label}" · "{move || (t().shared_of)(shared, of)}</dt>
                     <dd>
                         <span class="bar-track"><span class="bar-fill" style=format!("width: {pct:.1}%")></span></span>
-                        <strong>{format!("{pct:.0}%")}</strong>
+                        <strong>{format!("{}%", decimal(lang, pct, 0))}</strong>
                     </dd>
                 </div>
             }).collect_view()}
@@ -365,7 +426,7 @@ fn TrainingBars(p: Participation) -> impl IntoView {
 }
 
 #[component]
-fn ItemTable(items: Vec<RankedItem>, first: &'static str, link: bool) -> impl IntoView {
+fn ItemTable(items: Vec<RankedItem>, first: &'static str, link: bool, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().analytics;
     let s = move || i18n.t().sharing;
@@ -394,11 +455,11 @@ fn ItemTable(items: Vec<RankedItem>, first: &'static str, link: bool) -> impl In
                         view! {
                             <tr>
                                 <td>{name}</td>
-                                {(!link).then(|| view! { <td class="num">{i.posts}</td> })}
-                                <td class="num">{f.shares}</td>
-                                <td class="num">{f.human_clicks}</td>
-                                <td class="num hide-narrow">{f.unique_visitors}</td>
-                                <td class="num hide-narrow">{f.potential_reach}</td>
+                                {(!link).then(|| view! { <td class="num">{number(lang, i.posts)}</td> })}
+                                <td class="num">{number(lang, f.shares)}</td>
+                                <td class="num">{number(lang, f.human_clicks)}</td>
+                                <td class="num hide-narrow">{number(lang, f.unique_visitors)}</td>
+                                <td class="num hide-narrow">{number(lang, f.potential_reach)}</td>
                             </tr>
                         }
                     }).collect_view()}
