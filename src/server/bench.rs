@@ -1,11 +1,12 @@
 //! `portavoz bench-boards`: generates an organization of the given size in
 //! an empty database, then measures the leaderboard queries on the kept
-//! counters against the naive GROUP BY over raw events, checks that both
+//! counters (boards, my rank, the analytics page) against the naive GROUP
+//! BY over raw events, checks that both
 //! agree, and reports the database size per click. A benchmark, not a test:
 //! it prints numbers and fails only if the counters disagree.
 
-use super::db::{self, Db, LoadSpec};
-use crate::model::leaderboard::{period_key, BoardScope, Period, PeriodKey};
+use super::db::{self, Db, LoadSpec, COMPANY_SCOPE};
+use crate::model::leaderboard::{day_number, period_key, BoardScope, Period, PeriodKey};
 use anyhow::{bail, Context};
 use chrono::{Datelike, Utc};
 use rand::{rngs::StdRng, Rng, SeedableRng};
@@ -116,6 +117,24 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
         bail!("the month's top 100 differs between counters and raw events");
     }
     println!("top 100 of the month: identical from counters and from raw events");
+    let month_from = month_start.context("month start")?;
+    let (from_day, to_day) = (
+        day_number(month_from.date_naive()),
+        day_number(now.date_naive()),
+    );
+    let kept: Vec<(i32, String, i64, i64, i64)> = store
+        .analytics_days(&[COMPANY_SCOPE], from_day, to_day)
+        .await?
+        .into_iter()
+        .filter(|r| !r.channel.is_empty())
+        .map(|r| (r.day, r.channel, r.shares, r.human_clicks, r.bot_hits))
+        .collect();
+    if kept != store.naive_days(month_from, None).await? {
+        bail!("the month's analytics differ between counters and raw events");
+    }
+    println!(
+        "analytics of the month per day and network: identical from counters and from raw events"
+    );
 
     println!(
         "\n{:<28} {:>8} {:>8} {:>8}   {:>10} {:>10}   {:>9}",
@@ -163,6 +182,65 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     })
     .await?;
     row("my rank, this month", fast, naive);
+    let fast = measure(n, |_| {
+        let store = &store;
+        async move { analytics(store, None, from_day, to_day).await }
+    })
+    .await?;
+    let naive = measure(k, |_| async {
+        Ok(store.naive_days(month_from, None).await?)
+    })
+    .await?;
+    row("analytics, company, month", fast, naive);
+    // Each of the page's queries, against the naive per-day query alone.
+    let scopes = [COMPANY_SCOPE];
+    let fast = measure(n, |_| async {
+        Ok(store.analytics_days(&scopes, from_day, to_day).await?)
+    })
+    .await?;
+    row("  per day and network", fast, naive);
+    let fast = measure(n, |_| async {
+        Ok(store.analytics_posts(&scopes, from_day, to_day, 10).await?)
+    })
+    .await?;
+    row("  top posts", fast, naive);
+    let fast = measure(n, |_| async {
+        Ok(store
+            .analytics_topics(&scopes, from_day, to_day, 10)
+            .await?)
+    })
+    .await?;
+    row("  top topics", fast, naive);
+    let fast = measure(n, |_| async {
+        Ok(store.participation(None, from_day, to_day).await?)
+    })
+    .await?;
+    row("  participation", fast, naive);
+    let fast = measure(n, |i| {
+        let store = &store;
+        let team = teams[i];
+        async move { analytics(store, Some(team), from_day, to_day).await }
+    })
+    .await?;
+    let naive = measure(k, |i| {
+        let store = &store;
+        let team = teams[i];
+        async move { Ok(store.naive_days(month_from, Some(team)).await?) }
+    })
+    .await?;
+    row("analytics, team, month", fast, naive);
+    Ok(())
+}
+
+/// The analytics page's queries: per day and network, top posts, top
+/// topics, participation.
+async fn analytics(store: &Db, team: Option<i64>, from: i32, to: i32) -> anyhow::Result<()> {
+    let scopes = [team.unwrap_or(COMPANY_SCOPE)];
+    let teams = team.map(|t| vec![t]);
+    store.analytics_days(&scopes, from, to).await?;
+    store.analytics_posts(&scopes, from, to, 10).await?;
+    store.analytics_topics(&scopes, from, to, 10).await?;
+    store.participation(teams.as_deref(), from, to).await?;
     Ok(())
 }
 

@@ -449,6 +449,13 @@ pub trait LoadStore: Send + Sync {
     ) -> StoreResult<Vec<(PersonId, i64)>>;
     /// How many people have more points than `points`, the naive way.
     async fn naive_above(&self, from: Option<DateTime<Utc>>, points: i64) -> StoreResult<i64>;
+    /// Shares, human clicks and bot hits per day and channel since `from`
+    /// (of a team's people, or everyone's), the naive way.
+    async fn naive_days(
+        &self,
+        from: DateTime<Utc>,
+        team: Option<TeamId>,
+    ) -> StoreResult<Vec<(i32, String, i64, i64, i64)>>;
     async fn database_bytes(&self) -> StoreResult<i64>;
 }
 

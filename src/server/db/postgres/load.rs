@@ -141,6 +141,36 @@ impl LoadStore for PgStore {
             .await?)
     }
 
+    async fn naive_days(
+        &self,
+        from: DateTime<Utc>,
+        team: Option<TeamId>,
+    ) -> StoreResult<Vec<(i32, String, i64, i64, i64)>> {
+        let filter = if team.is_some() {
+            " and p.team_id = $2"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "select day, channel, sum(shares)::bigint, sum(human)::bigint, sum(bots)::bigint from (
+                 select floor(extract(epoch from s.at) / 86400)::int as day, l.channel, 1 as shares,
+                     0 as human, 0 as bots
+                 from share s join share_link l on l.link_id = s.link_id
+                 join person p on p.person_id = l.person_id where s.at >= $1{filter}
+                 union all
+                 select floor(extract(epoch from c.at) / 86400)::int, l.channel, 0, c.human::int,
+                     1 - c.human::int
+                 from click c join share_link l on l.link_id = c.link_id
+                 join person p on p.person_id = l.person_id where c.at >= $1{filter}) x
+             group by day, channel order by day, channel"
+        );
+        let mut q = sqlx::query_as(&sql).bind(from);
+        if let Some(team) = team {
+            q = q.bind(team);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
     async fn database_bytes(&self) -> StoreResult<i64> {
         Ok(
             sqlx::query_scalar("select pg_database_size(current_database())")

@@ -149,6 +149,34 @@ impl LoadStore for SqliteStore {
             .await?)
     }
 
+    async fn naive_days(
+        &self,
+        from: DateTime<Utc>,
+        team: Option<TeamId>,
+    ) -> StoreResult<Vec<(i32, String, i64, i64, i64)>> {
+        let filter = if team.is_some() {
+            " and p.team_id = ?2"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "select day, channel, sum(shares), sum(human), sum(bots) from (
+                 select s.at / 86400 as day, l.channel, 1 as shares, 0 as human, 0 as bots
+                 from share s join share_link l on l.link_id = s.link_id
+                 join person p on p.person_id = l.person_id where s.at >= ?1{filter}
+                 union all
+                 select c.at / 86400, l.channel, 0, c.human, 1 - c.human
+                 from click c join share_link l on l.link_id = c.link_id
+                 join person p on p.person_id = l.person_id where c.at >= ?1{filter})
+             group by day, channel order by day, channel"
+        );
+        let mut q = sqlx::query_as(&sql).bind(from.timestamp());
+        if let Some(team) = team {
+            q = q.bind(team);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
     async fn database_bytes(&self) -> StoreResult<i64> {
         sqlx::query("pragma wal_checkpoint(truncate)")
             .execute(&self.pool)
