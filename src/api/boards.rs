@@ -1,7 +1,9 @@
 //! Leaderboards: a board with the viewer's standing, opting out, and the
 //! admin's points and board settings.
 
-use crate::model::leaderboard::{Board, BoardScope, BoardSettings, Period};
+use crate::model::leaderboard::{
+    Board, BoardScope, BoardSettings, CampaignId, Campaigns, NewCampaign, Period,
+};
 use crate::model::my_data::MyData;
 use crate::model::AppError;
 use leptos::prelude::*;
@@ -54,4 +56,26 @@ pub async fn get_my_data() -> Result<MyData, AppError> {
     let user = auth::require_user()?;
     let state = app_state()?;
     boards::my_data(&state, &user).await
+}
+
+/// Campaigns and the topics to choose from (admins).
+#[server(prefix = "/api", endpoint = "boards/campaigns", input = Json)]
+pub async fn get_campaigns() -> Result<Campaigns, AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::campaigns(&state, &user).await
+}
+
+#[server(prefix = "/api", endpoint = "boards/campaigns/create", input = Json)]
+pub async fn create_campaign(campaign: NewCampaign) -> Result<CampaignId, AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::create_campaign(&state, &user, &campaign).await
+}
+
+#[server(prefix = "/api", endpoint = "boards/campaigns/delete", input = Json)]
+pub async fn delete_campaign(id: CampaignId) -> Result<(), AppError> {
+    let user = auth::require_user()?;
+    let state = app_state()?;
+    boards::delete_campaign(&state, &user, id).await
 }

@@ -73,6 +73,15 @@ pub struct BoardTexts {
     pub post: &'static str,
     pub course_status: &'static str,
     pub no_visitor_details: &'static str,
+    pub campaign: fn(&str) -> String,
+    pub campaign_about: fn(&str, &str, &str) -> String,
+    pub campaigns_title: &'static str,
+    pub campaigns_intro: &'static str,
+    pub campaign_name: &'static str,
+    pub campaign_topic: &'static str,
+    pub create_campaign: &'static str,
+    pub delete_campaign: &'static str,
+    pub no_campaigns: &'static str,
 }
 
 pub static ES: BoardTexts = BoardTexts {
@@ -158,6 +167,15 @@ pub static ES: BoardTexts = BoardTexts {
     post: "Publicación",
     course_status: "Estado",
     no_visitor_details: "De los clics solo se guarda cuántos hubo: nunca la dirección IP ni quién hizo clic.",
+    campaign: |n| format!("Campaña {n}"),
+    campaign_about: |topic, from, to| format!("Cuentan las publicaciones sobre «{topic}» compartidas del {from} al {to}: cada vez que se comparten, sus clics de personas y sus visitantes únicos."),
+    campaigns_title: "Campañas",
+    campaigns_intro: "Una campaña es una clasificación con fechas: quién comparte mejor las publicaciones de un tema entre dos días. La ve todo el mundo mientras dura y hasta un mes después (salvo que las clasificaciones de la empresa estén desactivadas).",
+    campaign_name: "Nombre",
+    campaign_topic: "Tema",
+    create_campaign: "Crear campaña",
+    delete_campaign: "Borrar",
+    no_campaigns: "Aún no hay campañas.",
 };
 
 pub static EN: BoardTexts = BoardTexts {
@@ -243,4 +261,13 @@ pub static EN: BoardTexts = BoardTexts {
     post: "Post",
     course_status: "Status",
     no_visitor_details: "Of clicks only the number is kept: never an IP address nor who clicked.",
+    campaign: |n| format!("Campaign {n}"),
+    campaign_about: |topic, from, to| format!("Counts the posts about “{topic}” shared from {from} to {to}: each share, and their human clicks and unique visitors."),
+    campaigns_title: "Campaigns",
+    campaigns_intro: "A campaign is a board with dates: who shares a topic's posts best between two days. Everyone sees it while it runs and for a month after (unless the company's boards are switched off).",
+    campaign_name: "Name",
+    campaign_topic: "Topic",
+    create_campaign: "Create campaign",
+    delete_campaign: "Delete",
+    no_campaigns: "No campaigns yet.",
 };

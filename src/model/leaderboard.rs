@@ -280,6 +280,77 @@ pub enum BoardScope {
     Company,
     Team(crate::model::TeamId),
     Location(crate::model::LocationId),
+    /// The posts of one topic between two dates, company-wide.
+    Campaign(CampaignId),
+}
+
+pub type CampaignId = i64;
+
+/// A time-boxed board: who shared the posts of a topic best between two dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: CampaignId,
+    pub name: String,
+    pub topic_id: i64,
+    pub topic: String,
+    /// Both days included.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// A campaign as an admin enters it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCampaign {
+    pub name: String,
+    pub topic_id: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl NewCampaign {
+    pub const MAX_NAME: u32 = 80;
+
+    /// The name trimmed; every problem at once.
+    pub fn validate(&self) -> Result<NewCampaign, Vec<crate::model::FieldError>> {
+        use crate::model::{ErrorCode, FieldError};
+        let name = self.name.trim().to_string();
+        let mut errors = Vec::new();
+        if name.is_empty() {
+            errors.push(FieldError::new("name", ErrorCode::Required));
+        } else if name.chars().count() > Self::MAX_NAME as usize {
+            errors.push(FieldError::new(
+                "name",
+                ErrorCode::TooLong {
+                    max: Self::MAX_NAME,
+                },
+            ));
+        }
+        let days = (self.to - self.from).num_days();
+        if !(0..MAX_RANGE_DAYS as i64).contains(&days) {
+            errors.push(FieldError::new(
+                "to",
+                ErrorCode::OutOfRange {
+                    min: 1,
+                    max: MAX_RANGE_DAYS as i64,
+                },
+            ));
+        }
+        if errors.is_empty() {
+            Ok(NewCampaign {
+                name,
+                ..self.clone()
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// What an admin needs to manage campaigns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaigns {
+    pub campaigns: Vec<Campaign>,
+    pub topics: Vec<(i64, String)>,
 }
 
 /// A board someone may open, as offered in the scope picker.
@@ -330,6 +401,8 @@ pub struct Board {
     pub me: MyStanding,
     pub choices: Vec<ScopeChoice>,
     pub rules: PointsRules,
+    /// Set for a campaign's board: its topic and dates replace the period.
+    pub campaign: Option<Campaign>,
 }
 
 impl BoardScope {
@@ -339,6 +412,7 @@ impl BoardScope {
             BoardScope::Company => "company".into(),
             BoardScope::Team(id) => format!("team-{id}"),
             BoardScope::Location(id) => format!("location-{id}"),
+            BoardScope::Campaign(id) => format!("campaign-{id}"),
         }
     }
 
@@ -351,6 +425,7 @@ impl BoardScope {
         match kind {
             "team" => Some(BoardScope::Team(id)),
             "location" => Some(BoardScope::Location(id)),
+            "campaign" => Some(BoardScope::Campaign(id)),
             _ => None,
         }
     }
@@ -402,6 +477,7 @@ impl BoardViewer {
             BoardScope::Company => true,
             BoardScope::Team(id) => self.team == Some(id),
             BoardScope::Location(id) => self.location == Some(id),
+            BoardScope::Campaign(_) => true,
         }
     }
 }
@@ -422,6 +498,9 @@ pub fn may_see(s: &BoardSettings, v: &BoardViewer, scope: BoardScope) -> bool {
         BoardScope::Location(id) => {
             s.location == BoardVisibility::Everyone && v.location == Some(id)
         }
+        // A campaign invites everyone to take part, unless the company's
+        // boards are switched off altogether.
+        BoardScope::Campaign(_) => s.company != BoardVisibility::Off,
     }
 }
 
@@ -715,5 +794,49 @@ mod tests {
         let got: Vec<(usize, &str)> = ranked.iter().map(|r| (r.rank, r.who)).collect();
         assert_eq!(got, [(1, "Ana"), (2, "Bea"), (2, "Carla"), (4, "Dani")]);
         assert!(rank::<&str, &str>(vec![], |n| *n).is_empty());
+    }
+
+    #[test]
+    fn campaigns_are_for_everyone_unless_company_boards_are_off() {
+        let mut s = BoardSettings::default();
+        let ana = BoardViewer {
+            team: Some(1),
+            ..Default::default()
+        };
+        assert!(may_see(&s, &ana, BoardScope::Campaign(4)));
+        assert!(ana.belongs(BoardScope::Campaign(4)));
+        s.company = BoardVisibility::Off;
+        assert!(!may_see(&s, &ana, BoardScope::Campaign(4)));
+        assert_eq!(
+            BoardScope::parse(&BoardScope::Campaign(4).param()),
+            Some(BoardScope::Campaign(4))
+        );
+    }
+
+    #[test]
+    fn a_campaign_needs_a_name_and_dates_in_order() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let c = NewCampaign {
+            name: "  Black Friday ".into(),
+            topic_id: 1,
+            from: day(20),
+            to: day(30),
+        };
+        assert_eq!(c.validate().unwrap().name, "Black Friday");
+        let one_day = NewCampaign {
+            to: day(20),
+            ..c.clone()
+        };
+        assert!(one_day.validate().is_ok());
+        let backwards = NewCampaign {
+            to: day(19),
+            ..c.clone()
+        };
+        assert_eq!(backwards.validate().unwrap_err()[0].field, "to");
+        let unnamed = NewCampaign {
+            name: " ".into(),
+            ..c
+        };
+        assert_eq!(unnamed.validate().unwrap_err()[0].field, "name");
     }
 }

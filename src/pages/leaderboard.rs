@@ -68,6 +68,7 @@ fn scope_name(t: &BoardTexts, c: &ScopeChoice) -> String {
         BoardScope::Company => t.company.to_string(),
         BoardScope::Team(_) => (t.team)(&c.name),
         BoardScope::Location(_) => (t.location)(&c.name),
+        BoardScope::Campaign(_) => (t.campaign)(&c.name),
     }
 }
 
@@ -122,8 +123,11 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
     let custom = matches!(board.period, Period::Custom { .. });
     let (picker_from, picker_to) = (from.clone(), to.clone());
     let member = board.me.member;
+    // A campaign has its own dates: no period tabs, no date picker.
+    let campaign = board.campaign.clone();
+    let dated = campaign.is_none();
     view! {
-        <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav>
+        {dated.then(|| view! { <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav> })}
         <div class="filter-bar">
             // Changing the board keeps the period (and its dates).
             {has_board.then(|| view! {
@@ -153,6 +157,7 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
                     <button type="submit" class="button">{move || t().show}</button>
                 </Form>
             })}
+            {dated.then(|| view! {
             <Form method="GET" action="" attr:class="inline-form" attr:data-testid="date-picker">
                 {scope.map(|s| view! { <input type="hidden" name="scope" value=s.param()/> })}
                 <input type="hidden" name="period" value="custom"/>
@@ -166,7 +171,13 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
                 </label>
                 <button type="submit" class="button">{move || t().show}</button>
             </Form>
+            })}
         </div>
+        {campaign.map(|c| view! {
+            <p class="notice" data-testid="campaign-about">
+                {move || (t().campaign_about)(&c.topic, &c.from.to_string(), &c.to.to_string())}
+            </p>
+        })}
         <div class="board-layout">
             <section class="panel board-table" data-testid="board">
                 {if !has_board {

@@ -1,11 +1,13 @@
 //! Admin: organization-wide content rules.
 
-use crate::api::boards::{get_board_settings, SaveBoardSettings};
+use crate::api::boards::{
+    get_board_settings, get_campaigns, CreateCampaign, DeleteCampaign, SaveBoardSettings,
+};
 use crate::api::posts::{get_content_settings, SaveContentSettings};
 use crate::api::sharing::{get_sharing_settings, SaveSharingSettings};
 use crate::components::{action_error, ErrorNotice, FieldError, Guard, Loading};
 use crate::i18n::{error_text, use_i18n};
-use crate::model::leaderboard::{BoardSettings, BoardVisibility, PointsRules};
+use crate::model::leaderboard::{BoardSettings, BoardVisibility, NewCampaign, PointsRules};
 use crate::model::{Access, Channel, ContentSettings, Role, SharingSettings, ValueRate};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -63,6 +65,7 @@ fn Settings() -> impl IntoView {
         </Suspense>
         <SharingSettingsForm/>
         <BoardSettingsForm/>
+        <CampaignsForm/>
     }
 }
 
@@ -249,6 +252,115 @@ fn BoardSettingsForm() -> impl IntoView {
                                 </Show>
                                 <div class="actions"><button type="submit" class="button button-primary" disabled=save.pending()>{move || i18n.t().save}</button></div>
                             </form>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Campaign boards: a topic's posts between two dates, for everyone to join.
+#[component]
+fn CampaignsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().boards;
+    let create = ServerAction::<CreateCampaign>::new();
+    let delete = ServerAction::<DeleteCampaign>::new();
+    let current = Resource::new(
+        move || (create.version().get(), delete.version().get()),
+        |_| get_campaigns(),
+    );
+    let error = action_error(create);
+    let name = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date = |v: RwSignal<String>| {
+            chrono::NaiveDate::parse_from_str(&v.get_untracked(), "%Y-%m-%d").ok()
+        };
+        let (Some(from), Some(to)) = (date(from), date(to)) else {
+            return;
+        };
+        create.dispatch(CreateCampaign {
+            campaign: NewCampaign {
+                name: name.get_untracked(),
+                topic_id: topic.get_untracked().parse().unwrap_or(0),
+                from,
+                to,
+            },
+        });
+    };
+    view! {
+        <h2 class="section-title">{move || t().campaigns_title}</h2>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match current.await {
+                    Err(e) => view! { <p class="notice notice-error">{error_text(i18n.lang(), &e)}</p> }.into_any(),
+                    Ok(c) => {
+                        if topic.get_untracked().is_empty() {
+                            if let Some((id, _)) = c.topics.first() {
+                                topic.set(id.to_string());
+                            }
+                        }
+                        let list = if c.campaigns.is_empty() {
+                            view! { <p class="empty-state">{move || t().no_campaigns}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="plain-list" data-testid="campaigns">
+                                    {c.campaigns.into_iter().map(|c| {
+                                        let id = c.id;
+                                        view! {
+                                            <li class="campaign-row">
+                                                <a href=format!("/leaderboard?scope=campaign-{id}")><strong>{c.name}</strong></a>
+                                                " · "{c.topic}" · "{c.from.to_string()}" – "{c.to.to_string()}
+                                                <button type="button" class="button button-small" on:click=move |_| { delete.dispatch(DeleteCampaign { id }); }>
+                                                    {move || t().delete_campaign}
+                                                </button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        };
+                        view! {
+                            <div class="panel stack">
+                                <p class="hint">{move || t().campaigns_intro}</p>
+                                {list}
+                                <form class="stack" on:submit=submit data-testid="campaign-form">
+                                    <div class="field-row">
+                                        <label class="field">
+                                            <span>{move || t().campaign_name}</span>
+                                            <input type="text" maxlength=NewCampaign::MAX_NAME required bind:value=name/>
+                                            <FieldError error field="name"/>
+                                        </label>
+                                        <label class="field">
+                                            <span>{move || t().campaign_topic}</span>
+                                            <select on:change=move |ev| topic.set(event_target_value(&ev))>
+                                                {c.topics.into_iter().map(|(id, name)| view! {
+                                                    <option value=id.to_string() selected=move || topic.get() == id.to_string()>{name}</option>
+                                                }).collect_view()}
+                                            </select>
+                                            <FieldError error field="topic_id"/>
+                                        </label>
+                                    </div>
+                                    <div class="field-row">
+                                        <label class="field">
+                                            <span>{move || t().from}</span>
+                                            <input type="date" required bind:value=from/>
+                                        </label>
+                                        <label class="field">
+                                            <span>{move || t().to}</span>
+                                            <input type="date" required bind:value=to/>
+                                            <FieldError error field="to"/>
+                                        </label>
+                                    </div>
+                                    <ErrorNotice error fields=&["name", "topic_id", "to"]/>
+                                    <div class="actions"><button type="submit" class="button button-primary" disabled=create.pending()>{move || t().create_campaign}</button></div>
+                                </form>
+                            </div>
                         }.into_any()
                     }
                 }

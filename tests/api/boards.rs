@@ -22,6 +22,7 @@ on_both_backends!(
     counters_equal_a_recomputation_from_events,
     my_data_holds_everything_recorded_and_nothing_about_visitors,
     custom_ranges_sum_the_days_and_are_bounded,
+    campaign_boards_count_a_topics_posts_between_their_dates,
 );
 
 async fn board(app: &TestApp, who: &Client, scope: Value, period: Value) -> reqwest::Response {
@@ -617,4 +618,142 @@ async fn custom_ranges_sum_the_days_and_are_bounded(app: TestApp) {
         res.text().await.unwrap().lines().count(),
         month["entries"].as_array().unwrap().len() + 1
     );
+}
+
+async fn campaign_boards_count_a_topics_posts_between_their_dates(app: TestApp) {
+    let admin = app.signed_in("admin@example.com").await;
+    let editor = app.signed_in("editor@example.com").await;
+    let ana = app.signed_in("ana@example.com").await;
+    let luis = app.signed_in("luis@example.com").await;
+    let post = live_post(&app, post_json("Campaña de otoño", &[])).await; // topic "Pruebas"
+    let mut elsewhere = post_json("Otra cosa", &[]);
+    elsewhere["topics"] = json!(["Otro tema"]);
+    let elsewhere = live_post(&app, elsewhere).await;
+
+    // Only admins manage campaigns.
+    for who in [&ana, &editor] {
+        let res = app.call(who, "boards/campaigns", json!({})).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+    let all: Value = app
+        .call(&admin, "boards/campaigns", json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let topic = all["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[1] == "Pruebas")
+        .unwrap()[0]
+        .as_i64()
+        .unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let day = |offset: i64| (today + chrono::Duration::days(offset)).to_string();
+    let campaign = |name: &str, topic: i64, from: String, to: String| json!({"campaign": {"name": name, "topic_id": topic, "from": from, "to": to}});
+    let create = |who: &Client, body: Value| {
+        let (app, who) = (&app, who.clone());
+        async move { app.call(&who, "boards/campaigns/create", body).await }
+    };
+    let res = create(&ana, campaign("Otoño", topic, day(-3), day(7))).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    for bad in [
+        campaign("Al revés", topic, day(7), day(-3)),
+        campaign(" ", topic, day(-3), day(7)),
+        campaign("Sin tema", 999_999, day(-3), day(7)),
+    ] {
+        let res = create(&admin, bad.clone()).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let res = create(&admin, campaign("Otoño", topic, day(-3), day(7))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id = res.json::<i64>().await.unwrap();
+    let res = create(&admin, campaign("Primavera", topic, day(-60), day(-40))).await;
+    let old = res.json::<i64>().await.unwrap();
+
+    // Ana shares the topic's post and one of another topic; a person follows
+    // her link. Luis shares the topic's post.
+    let raw = app.state.db.click_totals().await.unwrap().1;
+    for (who, post) in [(&ana, post), (&ana, elsewhere), (&luis, post)] {
+        assert_eq!(
+            share(&app, who, post, "x", "Hola").await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let url = kit(&app, &ana, post).await["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["channel"] == "x")
+        .unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(visit(&url, CHROME).await.status(), StatusCode::FOUND);
+    for _ in 0..200 {
+        let now = app.state.db.click_totals().await.unwrap().1;
+        if now.human_clicks > raw.human_clicks {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+
+    // Everyone sees the running campaign, whatever their team.
+    let scope = json!({"kind": "campaign", "id": id});
+    let mine = board_ok(&app, &ana, Value::Null, json!("month")).await;
+    assert!(scopes(&mine).contains(&scope), "offered to Ana");
+    let b = board_ok(&app, &luis, scope.clone(), json!("week")).await;
+    assert_eq!(b["campaign"]["topic"], "Pruebas");
+    let entries = b["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{b}");
+    assert_eq!(entries[0]["name"], "Ana García");
+    // A share 10, a human click 1, a unique visitor 2; the other topic's share does not count.
+    assert_eq!(
+        (entries[0]["points"].as_i64(), entries[0]["shares"].as_i64()),
+        (Some(13), Some(1))
+    );
+    assert_eq!(entries[1]["points"], 10);
+    assert_eq!(b["me"]["rank"], 2);
+    assert_eq!(b["me"]["of"], 2);
+    let csv = app
+        .get(&luis, &format!("/leaderboard.csv?scope=campaign-{id}"))
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.text().await.unwrap().contains("1,Ana García,"));
+
+    // A campaign long over counts nothing now, and is no longer offered.
+    let ended = board_ok(
+        &app,
+        &ana,
+        json!({"kind": "campaign", "id": old}),
+        json!("month"),
+    )
+    .await;
+    assert!(ended["entries"].as_array().unwrap().is_empty());
+    assert!(!scopes(&mine).contains(&json!({"kind": "campaign", "id": old})));
+
+    // Leaving the boards leaves campaigns too.
+    let res = app.form(&luis, "boards/opt-out", &[("out", "true")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let b = board_ok(&app, &ana, scope.clone(), json!("month")).await;
+    assert_eq!(names(&b), ["Ana García"]);
+    assert_eq!(b["me"]["rank"], 1);
+
+    // Switching the company's boards off hides campaigns from everyone but admins.
+    let mut s = settings(&app, &admin).await;
+    s["company"] = json!("off");
+    assert_eq!(
+        save_settings(&app, &admin, s).await.status(),
+        StatusCode::OK
+    );
+    let res = board(&app, &ana, scope.clone(), json!("month")).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let res = app
+        .call(&admin, "boards/campaigns/delete", json!({"id": id}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = board(&app, &admin, scope, json!("month")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

@@ -431,6 +431,41 @@ pub trait AnalyticsStore: Send + Sync {
     ) -> StoreResult<(Vec<AnalyticsCheckRow>, Vec<AnalyticsCheckRow>)>;
 }
 
+/// Campaign boards: a topic's posts between two dates (migration 0008).
+#[async_trait]
+pub trait CampaignStore: Send + Sync {
+    /// Every campaign, the latest first.
+    async fn campaigns(&self) -> StoreResult<Vec<crate::model::leaderboard::Campaign>>;
+    async fn campaign(
+        &self,
+        id: crate::model::leaderboard::CampaignId,
+    ) -> StoreResult<Option<crate::model::leaderboard::Campaign>>;
+    /// Every topic, by name.
+    async fn topics(&self) -> StoreResult<Vec<(i64, String)>>;
+    /// `NotFound` for an unknown topic.
+    async fn create_campaign(
+        &self,
+        c: &crate::model::leaderboard::NewCampaign,
+        audit: &AuditEntry,
+    ) -> StoreResult<crate::model::leaderboard::CampaignId>;
+    async fn delete_campaign(
+        &self,
+        id: crate::model::leaderboard::CampaignId,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// Listed people with points from the topic's posts in `from..=to`,
+    /// highest first (shares, human clicks and unique visitors count).
+    async fn campaign_board(&self, topic: i64, from: i32, to: i32) -> StoreResult<Vec<BoardRow>>;
+    /// One person's figures on it, listed or not.
+    async fn campaign_score(
+        &self,
+        topic: i64,
+        from: i32,
+        to: i32,
+        person: PersonId,
+    ) -> StoreResult<Option<BoardRow>>;
+}
+
 /// Bulk data and the naive queries of the leaderboard benchmark
 /// (`portavoz bench-boards`); never used while serving.
 #[async_trait]
@@ -463,6 +498,7 @@ pub trait LoadStore: Send + Sync {
 pub trait Store:
     PeopleStore
     + AnalyticsStore
+    + CampaignStore
     + BoardStore
     + LoadStore
     + SharingStore

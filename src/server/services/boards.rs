@@ -4,9 +4,10 @@
 //! clicks.
 
 use crate::model::leaderboard::{
-    badges, board_choices, date_of, day_range, may_see, period_key, rank, Activity, Board,
-    BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, MyStanding, Period,
-    PeriodKey, PeriodKind, PointsRules, ScopeChoice, BOARD_TOP, MAX_RANGE_DAYS,
+    badges, board_choices, date_of, day_number, day_range, may_see, period_key, rank, Activity,
+    Board, BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, CampaignId,
+    Campaigns, MyStanding, NewCampaign, Period, PeriodKey, PeriodKind, PointsRules, ScopeChoice,
+    BOARD_TOP, MAX_RANGE_DAYS,
 };
 use crate::model::my_data::{MyData, MyDay};
 use crate::model::{AppError, CurrentUser, ErrorCode, FieldError, Role};
@@ -95,8 +96,25 @@ pub async fn choices(
     let dir = state.db.directory().await?;
     let teams: Vec<_> = dir.teams.into_iter().map(|t| (t.id, t.name)).collect();
     let locations: Vec<_> = dir.locations.into_iter().map(|l| (l.id, l.name)).collect();
-    Ok(board_choices(s, v, &teams, &locations))
+    let mut out = board_choices(s, v, &teams, &locations);
+    // Campaigns under way, and those ended in the last month (their results).
+    let today = Utc::now().date_naive();
+    for c in state.db.campaigns().await? {
+        let scope = BoardScope::Campaign(c.id);
+        let shown = c.from <= today && today - c.to <= chrono::Duration::days(CAMPAIGN_AFTERGLOW);
+        if shown && may_see(s, v, scope) {
+            out.push(ScopeChoice {
+                scope,
+                name: c.name,
+                off: s.company == BoardVisibility::Off,
+            });
+        }
+    }
+    Ok(out)
 }
+
+/// Days a finished campaign stays in the picker.
+const CAMPAIGN_AFTERGLOW: i64 = 30;
 
 fn activity(r: &BoardRow) -> Activity {
     Activity {
@@ -173,6 +191,9 @@ pub async fn board(
         Some(_) => return Err(AppError::Forbidden),
         None => choices.first().map(|c| c.scope),
     };
+    if let Some(BoardScope::Campaign(id)) = scope {
+        return campaign_board(state, user, id, period, s, choices).await;
+    }
     let (from_day, to_day) = day_range(period, now);
     let opted_out = state.db.board_opt_out(user.id).await?;
     let all_time = all_time_activity(&state.db, user.id).await?;
@@ -237,7 +258,98 @@ pub async fn board(
         me,
         choices,
         rules: s.rules,
+        campaign: None,
     })
+}
+
+/// A campaign's board: its topic's posts between its dates (up to today),
+/// whatever the period asked for.
+async fn campaign_board(
+    state: &AppState,
+    user: &CurrentUser,
+    id: CampaignId,
+    period: Period,
+    s: BoardSettings,
+    choices: Vec<ScopeChoice>,
+) -> Result<Board, AppError> {
+    let campaign = state.db.campaign(id).await?.ok_or(AppError::NotFound)?;
+    let from = day_number(campaign.from);
+    let to = day_number(campaign.to).min(day_number(Utc::now().date_naive()));
+    let all = state.db.campaign_board(campaign.topic_id, from, to).await?;
+    let opted_out = state.db.board_opt_out(user.id).await?;
+    let mine = state
+        .db
+        .campaign_score(campaign.topic_id, from, to, user.id)
+        .await?;
+    let activity = mine.as_ref().map(activity).unwrap_or_default();
+    let points = activity.points(&s.rules);
+    let above = all.iter().filter(|r| r.points > points).count();
+    let me = MyStanding {
+        points,
+        activity,
+        rank: (!opted_out && points > 0).then_some(above + 1),
+        of: all.len() as i64,
+        member: true,
+        badges: badges(&all_time_activity(&state.db, user.id).await?),
+        opted_out,
+    };
+    let top: Vec<BoardRow> = all.into_iter().take(BOARD_TOP).collect();
+    Ok(Board {
+        scope: Some(BoardScope::Campaign(id)),
+        period,
+        from_day: Some(from),
+        to_day: to,
+        entries: entries(top, user.id),
+        me,
+        choices,
+        rules: s.rules,
+        campaign: Some(campaign),
+    })
+}
+
+/// Campaigns and the topics to choose from (admins).
+pub async fn campaigns(state: &AppState, admin: &CurrentUser) -> Result<Campaigns, AppError> {
+    if !admin.has(Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Campaigns {
+        campaigns: state.db.campaigns().await?,
+        topics: state.db.topics().await?,
+    })
+}
+
+pub async fn create_campaign(
+    state: &AppState,
+    admin: &CurrentUser,
+    c: &NewCampaign,
+) -> Result<CampaignId, AppError> {
+    if !admin.has(Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let c = c.validate().map_err(AppError::Invalid)?;
+    let detail = serde_json::to_string(&c).map_err(super::internal)?;
+    let audit = AuditEntry::new(Some(admin.id), "campaign.created", "campaign").detail(detail);
+    match state.db.create_campaign(&c, &audit).await {
+        Err(crate::server::db::StoreError::NotFound) => {
+            Err(AppError::Invalid(vec![FieldError::new(
+                "topic_id",
+                ErrorCode::Required,
+            )]))
+        }
+        other => Ok(other?),
+    }
+}
+
+pub async fn delete_campaign(
+    state: &AppState,
+    admin: &CurrentUser,
+    id: CampaignId,
+) -> Result<(), AppError> {
+    if !admin.has(Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let audit = AuditEntry::new(Some(admin.id), "campaign.deleted", "campaign").subject(id);
+    Ok(state.db.delete_campaign(id, &audit).await?)
 }
 
 pub async fn set_opt_out(state: &AppState, user: &CurrentUser, out: bool) -> Result<(), AppError> {

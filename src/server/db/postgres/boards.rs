@@ -188,6 +188,8 @@ fn scope_filter(scope: BoardScope, n: usize) -> (String, Option<i64>) {
         BoardScope::Company => (String::new(), None),
         BoardScope::Team(id) => (format!(" and p.team_id = ${n}"), Some(id)),
         BoardScope::Location(id) => (format!(" and p.location_id = ${n}"), Some(id)),
+        // Campaign boards are read from their own query (see campaigns.rs).
+        BoardScope::Campaign(_) => (" and 1 = 0".into(), None),
     }
 }
 

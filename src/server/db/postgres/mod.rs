@@ -4,6 +4,7 @@
 mod analytics;
 mod audit;
 mod boards;
+mod campaigns;
 mod directory;
 mod invitations;
 mod load;

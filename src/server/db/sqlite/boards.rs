@@ -187,6 +187,8 @@ fn scope_filter(scope: BoardScope) -> (&'static str, Option<i64>) {
         BoardScope::Company => ("", None),
         BoardScope::Team(id) => (" and p.team_id = ?3", Some(id)),
         BoardScope::Location(id) => (" and p.location_id = ?3", Some(id)),
+        // Campaign boards are read from their own query (see campaigns.rs).
+        BoardScope::Campaign(_) => (" and 1 = 0", None),
     }
 }
 
