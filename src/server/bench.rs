@@ -184,7 +184,7 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     row("my rank, this month", fast, naive);
     let fast = measure(n, |_| {
         let store = &store;
-        async move { analytics(store, None, from_day, to_day).await }
+        async move { analytics(store, None, month, from_day, to_day).await }
     })
     .await?;
     let naive = measure(k, |_| async {
@@ -212,14 +212,16 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     .await?;
     row("  top topics", fast, naive);
     let fast = measure(n, |_| async {
-        Ok(store.participation(None, from_day, to_day).await?)
+        Ok(store
+            .participation(None, Some(month), from_day, to_day)
+            .await?)
     })
     .await?;
     row("  participation", fast, naive);
     let fast = measure(n, |i| {
         let store = &store;
         let team = teams[i];
-        async move { analytics(store, Some(team), from_day, to_day).await }
+        async move { analytics(store, Some(team), month, from_day, to_day).await }
     })
     .await?;
     let naive = measure(k, |i| {
@@ -234,13 +236,20 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
 
 /// The analytics page's queries: per day and network, top posts, top
 /// topics, participation.
-async fn analytics(store: &Db, team: Option<i64>, from: i32, to: i32) -> anyhow::Result<()> {
+async fn analytics(
+    store: &Db,
+    team: Option<i64>,
+    month: PeriodKey,
+    from: i32,
+    to: i32,
+) -> anyhow::Result<()> {
     let scopes = [team.unwrap_or(COMPANY_SCOPE)];
     let teams = team.map(|t| vec![t]);
     store.analytics_days(&scopes, from, to).await?;
     store.analytics_posts(&scopes, from, to, 10).await?;
     store.analytics_topics(&scopes, from, to, 10).await?;
-    store.participation(teams.as_deref(), from, to).await?;
+    let key = team.is_none().then_some(month);
+    store.participation(teams.as_deref(), key, from, to).await?;
     Ok(())
 }
 

@@ -266,6 +266,30 @@ async fn analytics_count_what_happened_in_scope(app: TestApp) {
     assert!(p["sharers"].as_i64().unwrap() <= p["employees"].as_i64().unwrap());
     assert!(p["certified_sharers"].as_i64().unwrap() <= p["certified"].as_i64().unwrap());
 
+    // Participation read from the week's totals equals the same dates summed
+    // day by day, also once someone who shared this week has left.
+    let same_dates = |a: &Value| json!({"custom": {"from": a["from"], "to": a["to"]}});
+    let by_days = analytics_ok(&app, &admin, company(), same_dates(&after_company)).await;
+    assert_eq!(after_company["participation"], by_days["participation"]);
+    let luis_id = app.person_id("luis@example.com").await;
+    let res = app
+        .call(
+            &admin,
+            "people/active",
+            json!({"id": luis_id, "active": false}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let kept = analytics_ok(&app, &admin, company(), json!("week")).await;
+    let by_days = analytics_ok(&app, &admin, company(), same_dates(&kept)).await;
+    assert_eq!(kept["participation"], by_days["participation"]);
+    let (p, q) = (&after_company["participation"], &kept["participation"]);
+    assert_eq!(
+        q["employees"].as_i64(),
+        p["employees"].as_i64().map(|n| n - 1)
+    );
+    assert_eq!(q["sharers"].as_i64(), p["sharers"].as_i64().map(|n| n - 1));
+
     // Long ago nothing happened: every figure zero, every day present.
     let old = analytics_ok(
         &app,
@@ -279,7 +303,7 @@ async fn analytics_count_what_happened_in_scope(app: TestApp) {
     assert_eq!(old["participation"]["sharers"], 0);
     assert_eq!(
         old["participation"]["employees"],
-        after_company["participation"]["employees"]
+        kept["participation"]["employees"]
     );
     assert!(old["posts"].as_array().unwrap().is_empty());
 }

@@ -6,7 +6,7 @@ use crate::model::analytics::{
     analytics_choices, Analytics, AnalyticsDay, AnalyticsScope, AnalyticsTable, AnalyticsViewer,
     NetworkSplit, Participation, RankedItem, TOP_ITEMS,
 };
-use crate::model::leaderboard::{date_of, day_range, Period, MAX_RANGE_DAYS};
+use crate::model::leaderboard::{date_of, day_range, period_key, Period, MAX_RANGE_DAYS};
 use crate::model::{
     earned_value, AppError, Channel, CurrentUser, ErrorCode, FieldError, ReachFigures, Role,
 };
@@ -130,7 +130,11 @@ pub async fn analytics(
         .db
         .analytics_topics(&scopes, from, to, TOP_ITEMS)
         .await?;
-    let p = state.db.participation(teams.as_deref(), from, to).await?;
+    let key = period_key(period, Utc::now());
+    let p = state
+        .db
+        .participation(teams.as_deref(), key, from, to)
+        .await?;
     let dir = state.db.directory().await?;
     let team_names: Vec<_> = dir.teams.into_iter().map(|t| (t.id, t.name)).collect();
     Ok(Analytics {

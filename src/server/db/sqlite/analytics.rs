@@ -1,4 +1,5 @@
 use super::SqliteStore;
+use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
 use crate::server::db::{
     id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
@@ -236,9 +237,34 @@ impl AnalyticsStore for SqliteStore {
     async fn participation(
         &self,
         teams: Option<&[TeamId]>,
+        key: Option<PeriodKey>,
         from: i32,
         to: i32,
     ) -> StoreResult<ParticipationRow> {
+        if let (None, Some(key)) = (teams, key) {
+            // The whole company in a kept period: the period's totals hold
+            // who shared; the few people not active are subtracted, and
+            // certificates (far fewer than people) are walked, so nothing
+            // visits every person.
+            return Ok(sqlx::query_as(
+                "select (select count(*) from person)
+                         - (select count(*) from person where status <> 'active') as employees,
+                     (select count(*) from board_score where kind = ?1 and start_day = ?2 and shares > 0)
+                         - (select count(*) from person p join board_score s
+                              on s.kind = ?1 and s.start_day = ?2 and s.person_id = p.person_id
+                            where p.status <> 'active' and s.shares > 0) as sharers,
+                     (select count(distinct c.person_id) from certificate c
+                      join person p on p.person_id = c.person_id where p.status = 'active') as certified,
+                     (select count(distinct c.person_id) from certificate c
+                      join person p on p.person_id = c.person_id
+                      join board_score s on s.kind = ?1 and s.start_day = ?2 and s.person_id = c.person_id
+                      where p.status = 'active' and s.shares > 0) as certified_sharers",
+            )
+            .bind(key.kind as i16)
+            .bind(key.start_day)
+            .fetch_one(&self.pool)
+            .await?);
+        }
         let filter = teams
             .map(|t| format!(" and p.team_id in ({})", id_list(t)))
             .unwrap_or_default();
