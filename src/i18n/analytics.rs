@@ -1,6 +1,8 @@
 //! Texts of the analytics page, in both languages. Figure names and their
 //! definitions are shared with the reach page (`SharingTexts`).
 
+use crate::model::Lang;
+
 pub struct AnalyticsTexts {
     pub nav: &'static str,
     pub title: &'static str,
@@ -54,14 +56,24 @@ pub static ES: AnalyticsTexts = AnalyticsTexts {
     chart_aria: |metric, total| format!("{metric} por día; total {total}"),
     participation: "Participación",
     def_participation: "Porcentaje de las personas activas en este ámbito que compartieron al menos una vez en el periodo.",
-    sharers_of: |s, e| format!("{s} de {e} personas compartieron"),
+    sharers_of: |s, e| {
+        let n = |v| super::numbers::number(Lang::Es, v);
+        if e == 1 {
+            format!("{} de 1 persona compartió", n(s))
+        } else {
+            format!("{} de {} personas compartieron", n(s), n(e))
+        }
+    },
     networks: "Por red",
     networks_aria: "Clics de personas por red",
     training_title: "Formación y participación",
     training_intro: "Quién comparte, según tenga o no un certificado de algún curso.",
     certified: "Con certificado",
     not_certified: "Sin certificado",
-    shared_of: |s, n| format!("{s} de {n} compartieron"),
+    shared_of: |s, n| {
+        let f = |v| super::numbers::number(Lang::Es, v);
+        format!("{} de {} compartieron", f(s), f(n))
+    },
     courses_completed: "Cursos completados",
     top_posts: "Publicaciones con más clics",
     top_topics: "Temas con más clics",
@@ -94,14 +106,24 @@ pub static EN: AnalyticsTexts = AnalyticsTexts {
     chart_aria: |metric, total| format!("{metric} per day; total {total}"),
     participation: "Participation",
     def_participation: "Share of the active people in this scope who shared at least once in the period.",
-    sharers_of: |s, e| format!("{s} of {e} people shared"),
+    sharers_of: |s, e| {
+        let n = |v| super::numbers::number(Lang::En, v);
+        if e == 1 {
+            format!("{} of 1 person shared", n(s))
+        } else {
+            format!("{} of {} people shared", n(s), n(e))
+        }
+    },
     networks: "By network",
     networks_aria: "Human clicks per network",
     training_title: "Training and participation",
     training_intro: "Who shares, by whether they hold a certificate of any course.",
     certified: "Certified",
     not_certified: "Not certified",
-    shared_of: |s, n| format!("{s} of {n} shared"),
+    shared_of: |s, n| {
+        let f = |v| super::numbers::number(Lang::En, v);
+        format!("{} of {} shared", f(s), f(n))
+    },
     courses_completed: "Courses completed",
     top_posts: "Posts with most clicks",
     top_topics: "Topics with most clicks",

@@ -139,7 +139,7 @@ pub static ES: SharingTexts = SharingTexts {
     reach_intro: "Lo que consigues cuando compartes: cuántas personas llegan por tus enlaces y cuánto vale.",
     reach_empty: "Aún no has compartido nada. Elige una publicación y compártela en dos clics.",
     go_to_feed: "Ir a las publicaciones",
-    shares: "Veces compartidas",
+    shares: "Compartidos",
     human_clicks: "Clics de personas",
     unique_visitors: "Visitantes únicos",
     bot_hits: "Visitas de robots",

@@ -260,6 +260,8 @@ pub struct BoardSettings {
     pub company: BoardVisibility,
     pub team: BoardVisibility,
     pub location: BoardVisibility,
+    /// Campaign boards (an admin creates each one to invite everyone in).
+    pub campaign: BoardVisibility,
 }
 
 impl Default for BoardSettings {
@@ -269,6 +271,7 @@ impl Default for BoardSettings {
             company: BoardVisibility::Leaders,
             team: BoardVisibility::Everyone,
             location: BoardVisibility::Leaders,
+            campaign: BoardVisibility::Everyone,
         }
     }
 }
@@ -498,9 +501,7 @@ pub fn may_see(s: &BoardSettings, v: &BoardViewer, scope: BoardScope) -> bool {
         BoardScope::Location(id) => {
             s.location == BoardVisibility::Everyone && v.location == Some(id)
         }
-        // A campaign invites everyone to take part, unless the company's
-        // boards are switched off altogether.
-        BoardScope::Campaign(_) => s.company != BoardVisibility::Off,
+        BoardScope::Campaign(_) => s.campaign == BoardVisibility::Everyone,
     }
 }
 
@@ -797,16 +798,26 @@ mod tests {
     }
 
     #[test]
-    fn campaigns_are_for_everyone_unless_company_boards_are_off() {
+    fn campaigns_follow_their_own_setting() {
         let mut s = BoardSettings::default();
         let ana = BoardViewer {
             team: Some(1),
             ..Default::default()
         };
-        assert!(may_see(&s, &ana, BoardScope::Campaign(4)));
+        let admin = BoardViewer {
+            admin: true,
+            ..Default::default()
+        };
+        assert!(
+            may_see(&s, &ana, BoardScope::Campaign(4)),
+            "everyone by default"
+        );
         assert!(ana.belongs(BoardScope::Campaign(4)));
-        s.company = BoardVisibility::Off;
-        assert!(!may_see(&s, &ana, BoardScope::Campaign(4)));
+        for v in [BoardVisibility::Leaders, BoardVisibility::Off] {
+            s.campaign = v;
+            assert!(!may_see(&s, &ana, BoardScope::Campaign(4)), "{v:?}");
+            assert!(may_see(&s, &admin, BoardScope::Campaign(4)));
+        }
         assert_eq!(
             BoardScope::parse(&BoardScope::Campaign(4).param()),
             Some(BoardScope::Campaign(4))

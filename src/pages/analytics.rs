@@ -58,12 +58,14 @@ fn AnalyticsScreen() -> impl IntoView {
             {move || {
                 // Numbers and dates are written per language: switching it redraws.
                 let lang = i18n.lang();
+                let asked = query.with(|q| q.get("scope").is_some());
                 Suspend::new(async move {
                     match data.await {
                         Ok(a) => view! { <AnalyticsView a lang/> }.into_any(),
+                        // A scope asked for in the URL may be refused: offer the way back.
                         Err(e) => view! {
                             <p class="notice notice-error">{error_text(lang, &e)}</p>
-                            <p><a href="/analytics" class="button">{move || t().back}</a></p>
+                            {asked.then(|| view! { <p><a href="/analytics" class="button">{move || t().back}</a></p> })}
                         }.into_any(),
                     }
                 })

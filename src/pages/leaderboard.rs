@@ -6,6 +6,7 @@
 
 use crate::api::boards::{get_board, SetBoardOptOut};
 use crate::components::{Guard, Loading};
+use crate::i18n::numbers::date;
 use crate::i18n::{error_text, use_i18n, BoardTexts};
 use crate::model::leaderboard::{
     date_of, Board, BoardEntry, BoardScope, MyStanding, Period, ScopeChoice,
@@ -175,7 +176,10 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
         </div>
         {campaign.map(|c| view! {
             <p class="notice" data-testid="campaign-about">
-                {move || (t().campaign_about)(&c.topic, &c.from.to_string(), &c.to.to_string())}
+                {move || {
+                    let lang = i18n.lang();
+                    (t().campaign_about)(&c.topic, &date(lang, c.from), &date(lang, c.to))
+                }}
             </p>
         })}
         <div class="board-layout">

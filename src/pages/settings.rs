@@ -185,7 +185,7 @@ fn BoardSettingsForm() -> impl IntoView {
                         let r = s.rules;
                         let points = [r.share, r.human_click, r.unique_visitor, r.course_completed, r.suggestion_approved]
                             .map(|v| RwSignal::new(v.to_string()));
-                        let vis = [s.company, s.team, s.location].map(RwSignal::new);
+                        let vis = [s.company, s.team, s.location, s.campaign].map(RwSignal::new);
                         let submit = move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
                             let n = |i: usize| points[i].get_untracked().trim().parse::<i64>().unwrap_or(-1);
@@ -201,13 +201,14 @@ fn BoardSettingsForm() -> impl IntoView {
                                     company: vis[0].get_untracked(),
                                     team: vis[1].get_untracked(),
                                     location: vis[2].get_untracked(),
+                                    campaign: vis[3].get_untracked(),
                                 },
                             });
                         };
                         let labels: [fn(&crate::i18n::BoardTexts) -> &'static str; 5] =
                             [|t| t.per_share, |t| t.per_click, |t| t.per_visitor, |t| t.per_course, |t| t.per_suggestion];
-                        let boards: [fn(&crate::i18n::BoardTexts) -> &'static str; 3] =
-                            [|t| t.company_board, |t| t.team_board, |t| t.location_board];
+                        let boards: [fn(&crate::i18n::BoardTexts) -> &'static str; 4] =
+                            [|t| t.company_board, |t| t.team_board, |t| t.location_board, |t| t.campaign_board];
                         view! {
                             <form class="panel stack" on:submit=submit data-testid="board-settings">
                                 <p class="hint">{move || t().settings_intro}</p>
@@ -227,7 +228,7 @@ fn BoardSettingsForm() -> impl IntoView {
                                     <legend>{move || t().who_sees}</legend>
                                     <small class="hint">{move || t().visibility_hint}</small>
                                     <div class="field-row">
-                                        {(0..3).map(|i| view! {
+                                        {(0..4).map(|i| view! {
                                             <label class="field">
                                                 <span>{move || boards[i](t())}</span>
                                                 <select on:change=move |ev| vis[i].set(match event_target_value(&ev).as_str() {

@@ -671,6 +671,16 @@ async fn campaign_boards_count_a_topics_posts_between_their_dates(app: TestApp) 
     let id = res.json::<i64>().await.unwrap();
     let res = create(&admin, campaign("Primavera", topic, day(-60), day(-40))).await;
     let old = res.json::<i64>().await.unwrap();
+    let res = create(&admin, campaign("Invierno", topic, day(10), day(20))).await;
+    let future = json!({"kind": "campaign", "id": res.json::<i64>().await.unwrap()});
+    assert_eq!(
+        board(&app, &ana, future.clone(), json!("month"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND,
+        "not before it starts"
+    );
+    board_ok(&app, &admin, future, json!("month")).await;
 
     // Ana shares the topic's post and one of another topic; a person follows
     // her link. Luis shares the topic's post.
@@ -740,9 +750,14 @@ async fn campaign_boards_count_a_topics_posts_between_their_dates(app: TestApp) 
     assert_eq!(names(&b), ["Ana García"]);
     assert_eq!(b["me"]["rank"], 1);
 
-    // Switching the company's boards off hides campaigns from everyone but admins.
+    // Restricting campaign boards hides them from everyone but admins.
     let mut s = settings(&app, &admin).await;
-    s["company"] = json!("off");
+    assert_eq!(
+        s["company"], "leaders",
+        "the company board stays the admins'"
+    );
+    assert_eq!(s["campaign"], "everyone");
+    s["campaign"] = json!("leaders");
     assert_eq!(
         save_settings(&app, &admin, s).await.status(),
         StatusCode::OK

@@ -67,7 +67,9 @@ pub async fn analytics(
         .ok_or(AppError::Forbidden)?;
     let teams = v.teams_of(scope).ok_or(AppError::Forbidden)?;
     let scopes = teams.clone().unwrap_or_else(|| vec![COMPANY_SCOPE]);
-    let (from, to) = day_range(period, Utc::now());
+    // One clock reading: the range and the kept period must be the same.
+    let now = Utc::now();
+    let (from, to) = day_range(period, now);
     if matches!(period, Period::Custom { .. }) && to - from.unwrap_or(0) >= MAX_RANGE_DAYS {
         return Err(AppError::Invalid(vec![FieldError::new(
             "period",
@@ -130,7 +132,7 @@ pub async fn analytics(
         .db
         .analytics_topics(&scopes, from, to, TOP_ITEMS)
         .await?;
-    let key = period_key(period, Utc::now());
+    let key = period_key(period, now);
     let p = state
         .db
         .participation(teams.as_deref(), key, from, to)

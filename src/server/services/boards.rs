@@ -24,6 +24,13 @@ struct Visibility {
     company: BoardVisibility,
     team: BoardVisibility,
     location: BoardVisibility,
+    /// Absent in settings saved before campaigns.
+    #[serde(default = "everyone")]
+    campaign: BoardVisibility,
+}
+
+fn everyone() -> BoardVisibility {
+    BoardVisibility::Everyone
 }
 
 pub async fn settings(db: &Db) -> StoreResult<BoardSettings> {
@@ -37,6 +44,7 @@ pub async fn settings(db: &Db) -> StoreResult<BoardSettings> {
         company: vis.as_ref().map_or(defaults.company, |v| v.company),
         team: vis.as_ref().map_or(defaults.team, |v| v.team),
         location: vis.as_ref().map_or(defaults.location, |v| v.location),
+        campaign: vis.as_ref().map_or(defaults.campaign, |v| v.campaign),
     })
 }
 
@@ -67,6 +75,7 @@ pub async fn save_settings(
         company: s.company,
         team: s.team,
         location: s.location,
+        campaign: s.campaign,
     })
     .map_err(super::internal)?;
     let audit = AuditEntry::new(Some(admin.id), "settings.boards", "setting").detail(vis.clone());
@@ -106,7 +115,7 @@ pub async fn choices(
             out.push(ScopeChoice {
                 scope,
                 name: c.name,
-                off: s.company == BoardVisibility::Off,
+                off: s.campaign == BoardVisibility::Off,
             });
         }
     }
@@ -273,6 +282,10 @@ async fn campaign_board(
     choices: Vec<ScopeChoice>,
 ) -> Result<Board, AppError> {
     let campaign = state.db.campaign(id).await?.ok_or(AppError::NotFound)?;
+    // Until it starts, a campaign is the admins' (its results stay reachable after).
+    if campaign.from > Utc::now().date_naive() && !user.has(Role::Admin) {
+        return Err(AppError::NotFound);
+    }
     let from = day_number(campaign.from);
     let to = day_number(campaign.to).min(day_number(Utc::now().date_naive()));
     let all = state.db.campaign_board(campaign.topic_id, from, to).await?;

@@ -160,7 +160,9 @@ async fn add_to_total(
          -- Holds off a rule change until this transaction ends (and waits
          -- for one in progress), so points are never added under old rules
          -- to totals a rule change has just recomputed.
-         for share of r
+         -- Also waits for a relisting of this person (which holds the
+         -- person row) so a new total is listed as the person now is.
+         for share of r, p
          on conflict (kind, start_day, person_id) do update set
              shares = board_score.shares + excluded.shares,
              human_clicks = board_score.human_clicks + excluded.human_clicks,
@@ -581,9 +583,11 @@ impl BoardStore for PgStore {
 }
 
 async fn relist(conn: &mut PgConnection, person: PersonId) -> StoreResult<()> {
+    // Locked, in the writers' order: a click batch committing in between
+    // would otherwise move points this relisting then counts at old values.
     let before: Vec<(i16, i32, i64, bool)> = sqlx::query_as(
-        "select kind, start_day, points, listed from board_score where person_id = $1 and points > 0
-         order by kind, start_day",
+        "select kind, start_day, points, listed from board_score where person_id = $1
+         order by kind, start_day for update",
     )
     .bind(person)
     .fetch_all(&mut *conn)
