@@ -1,7 +1,8 @@
 -- Analytics read counters per scope (0 = the whole company, otherwise a
 -- team id) and UTC day, kept by the same writers as the leaderboards, so a
 -- chart over a quarter reads a few hundred rows, never the raw clicks.
--- A team's rows count what its members did while in the team.
+-- A team's rows are its current members' history: someone who changes
+-- team takes theirs along (moved in the same transaction).
 
 -- Per channel; channel '' holds what no channel belongs to (courses completed).
 CREATE TABLE analytics_day (

@@ -764,3 +764,59 @@ pub struct PointsRow {
     pub points: i64,
     pub people: i64,
 }
+
+/// What a person's links brought on one day, channel and post (moved
+/// between team scopes when the person changes team).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonLinkDay {
+    pub day: i32,
+    pub channel: String,
+    pub post_id: i64,
+    pub shares: i64,
+    pub potential_reach: i64,
+    pub human_clicks: i64,
+    pub unique_visitors: i64,
+    pub bot_hits: i64,
+}
+
+impl AnalyticsDeltas {
+    /// Moves a person's history from one team's scope to another's (a
+    /// team's analytics are its current members').
+    pub fn move_person(
+        &mut self,
+        links: &[PersonLinkDay],
+        courses: &[(i32, i64)],
+        from: Option<i64>,
+        to: Option<i64>,
+    ) {
+        for (scope, sign) in [(from, -1), (to, 1)] {
+            let Some(scope) = scope else {
+                continue;
+            };
+            for r in links {
+                let d = CounterDelta {
+                    shares: sign * r.shares,
+                    potential_reach: sign * r.potential_reach,
+                    human_clicks: sign * r.human_clicks,
+                    unique_visitors: sign * r.unique_visitors,
+                    bot_hits: sign * r.bot_hits,
+                    ..Default::default()
+                };
+                self.days
+                    .entry((scope, r.day, r.channel.clone()))
+                    .or_default()
+                    .add(&d);
+                self.posts
+                    .entry((scope, r.day, r.post_id))
+                    .or_default()
+                    .add(&d);
+            }
+            for &(day, n) in courses {
+                self.days
+                    .entry((scope, day, String::new()))
+                    .or_default()
+                    .courses_completed += sign * n;
+            }
+        }
+    }
+}

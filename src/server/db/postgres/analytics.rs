@@ -1,6 +1,7 @@
 use super::PgStore;
 use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
+use crate::server::db::PersonLinkDay;
 use crate::server::db::{
     id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
     LinkOwner, ParticipationRow, StoreResult,
@@ -87,6 +88,39 @@ pub(super) async fn add_analytics(conn: &mut PgConnection, d: &AnalyticsDeltas) 
         .await?;
     }
     Ok(())
+}
+
+/// After a person changed team (inside that transaction): their history
+/// leaves the old team's analytics and joins the new one's.
+pub(super) async fn move_person(
+    conn: &mut PgConnection,
+    person: PersonId,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> StoreResult<()> {
+    if from == to {
+        return Ok(());
+    }
+    let links: Vec<PersonLinkDay> = sqlx::query_as(
+        "select d.day, l.channel, l.post_id, sum(d.shares)::bigint as shares,
+             sum(d.potential_reach)::bigint as potential_reach, sum(d.human_clicks)::bigint as human_clicks,
+             sum(d.unique_visitors)::bigint as unique_visitors, sum(d.bot_hits)::bigint as bot_hits
+         from link_day_stats d join share_link l on l.link_id = d.link_id
+         where l.person_id = $1 group by d.day, l.channel, l.post_id",
+    )
+    .bind(person)
+    .fetch_all(&mut *conn)
+    .await?;
+    let courses: Vec<(i32, i64)> = sqlx::query_as(
+        "select day, courses_completed from person_day_stats
+         where person_id = $1 and courses_completed > 0",
+    )
+    .bind(person)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut d = AnalyticsDeltas::default();
+    d.move_person(&links, &courses, from, to);
+    add_analytics(conn, &d).await
 }
 
 /// The analytics counters recomputed from the per-link counters (shares
@@ -285,9 +319,13 @@ impl AnalyticsStore for PgStore {
         let stored_sql =
             "select scope, day, channel as item, shares, potential_reach, human_clicks,
                  unique_visitors, bot_hits, courses_completed from analytics_day
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0 or courses_completed <> 0
              union all
              select scope, day, post_id::text as item, shares, potential_reach, human_clicks,
-                 unique_visitors, bot_hits, 0::bigint as courses_completed from analytics_post";
+                 unique_visitors, bot_hits, 0::bigint as courses_completed from analytics_post
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0";
         let mut stored: Vec<AnalyticsCheckRow> =
             sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
         let mut derived = Vec::new();

@@ -165,6 +165,11 @@ impl PeopleStore for PgStore {
         entry: &AuditEntry,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
+        let old_team: Option<Option<i64>> =
+            sqlx::query_scalar("select team_id from person where person_id = $1 for update")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let done = sqlx::query(
             "update person set name = $1, team_id = $2, location_id = $3, lang = $4, updated_at = $5
              where person_id = $6",
@@ -179,6 +184,9 @@ impl PeopleStore for PgStore {
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
+        }
+        if let Some(old_team) = old_team {
+            super::analytics::move_person(&mut tx, id, old_team, change.team_id).await?;
         }
         replace_roles(&mut tx, id, &change.roles, &change.managed_team_ids).await?;
         audit(&mut tx, entry).await?;

@@ -1,6 +1,7 @@
 use super::SqliteStore;
 use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
+use crate::server::db::PersonLinkDay;
 use crate::server::db::{
     id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
     LinkOwner, ParticipationRow, StoreResult,
@@ -95,6 +96,39 @@ pub(super) async fn add_analytics(
         .await?;
     }
     Ok(())
+}
+
+/// After a person changed team (inside that transaction): their history
+/// leaves the old team's analytics and joins the new one's.
+pub(super) async fn move_person(
+    conn: &mut SqliteConnection,
+    person: PersonId,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> StoreResult<()> {
+    if from == to {
+        return Ok(());
+    }
+    let links: Vec<PersonLinkDay> = sqlx::query_as(
+        "select d.day, l.channel, l.post_id, sum(d.shares) as shares,
+             sum(d.potential_reach) as potential_reach, sum(d.human_clicks) as human_clicks,
+             sum(d.unique_visitors) as unique_visitors, sum(d.bot_hits) as bot_hits
+         from link_day_stats d join share_link l on l.link_id = d.link_id
+         where l.person_id = ? group by d.day, l.channel, l.post_id",
+    )
+    .bind(person)
+    .fetch_all(&mut *conn)
+    .await?;
+    let courses: Vec<(i32, i64)> = sqlx::query_as(
+        "select day, courses_completed from person_day_stats
+         where person_id = ? and courses_completed > 0",
+    )
+    .bind(person)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut d = AnalyticsDeltas::default();
+    d.move_person(&links, &courses, from, to);
+    add_analytics(conn, &d).await
 }
 
 /// The analytics counters recomputed from the per-link counters (shares
@@ -245,19 +279,19 @@ impl AnalyticsStore for SqliteStore {
             // The whole company in a kept period: the period's totals hold
             // who shared; the few people not active are subtracted, and
             // certificates (far fewer than people) are walked, so nothing
-            // visits every person.
+            // visits every person. CROSS JOIN keeps SQLite to that order.
             return Ok(sqlx::query_as(
                 "select (select count(*) from person)
                          - (select count(*) from person where status <> 'active') as employees,
                      (select count(*) from board_score where kind = ?1 and start_day = ?2 and shares > 0)
-                         - (select count(*) from person p join board_score s
+                         - (select count(*) from person p cross join board_score s
                               on s.kind = ?1 and s.start_day = ?2 and s.person_id = p.person_id
                             where p.status <> 'active' and s.shares > 0) as sharers,
                      (select count(distinct c.person_id) from certificate c
                       join person p on p.person_id = c.person_id where p.status = 'active') as certified,
                      (select count(distinct c.person_id) from certificate c
-                      join person p on p.person_id = c.person_id
-                      join board_score s on s.kind = ?1 and s.start_day = ?2 and s.person_id = c.person_id
+                      cross join person p on p.person_id = c.person_id
+                      cross join board_score s on s.kind = ?1 and s.start_day = ?2 and s.person_id = c.person_id
                       where p.status = 'active' and s.shares > 0) as certified_sharers",
             )
             .bind(key.kind as i16)
@@ -289,9 +323,13 @@ impl AnalyticsStore for SqliteStore {
     ) -> StoreResult<(Vec<AnalyticsCheckRow>, Vec<AnalyticsCheckRow>)> {
         let stored_sql = "select scope, day, channel as item, shares, potential_reach, human_clicks,
                  unique_visitors, bot_hits, courses_completed from analytics_day
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0 or courses_completed <> 0
              union all
              select scope, day, cast(post_id as text) as item, shares, potential_reach, human_clicks,
-                 unique_visitors, bot_hits, 0 as courses_completed from analytics_post";
+                 unique_visitors, bot_hits, 0 as courses_completed from analytics_post
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0";
         let mut stored: Vec<AnalyticsCheckRow> =
             sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
         let mut derived = Vec::new();

@@ -163,6 +163,11 @@ impl PeopleStore for SqliteStore {
         entry: &AuditEntry,
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
+        let old_team: Option<Option<i64>> =
+            sqlx::query_scalar("select team_id from person where person_id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let done = sqlx::query(
             "update person set name = ?, team_id = ?, location_id = ?, lang = ?, updated_at = ?
              where person_id = ?",
@@ -177,6 +182,9 @@ impl PeopleStore for SqliteStore {
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
+        }
+        if let Some(old_team) = old_team {
+            super::analytics::move_person(&mut tx, id, old_team, change.team_id).await?;
         }
         replace_roles(&mut tx, id, &change.roles, &change.managed_team_ids).await?;
         audit(&mut tx, entry).await?;
