@@ -41,7 +41,8 @@ test('a manager sees the analytics charts of their teams; an ambassador cannot',
   const bars = await manager.$$eval('[data-chart=human_clicks] rect.chart-bar', (r) => r.length);
   expect(bars > 0, `bars on the human clicks chart: ${bars}`);
   const clicks = await manager.textContent('[data-figure=human_clicks] .figure-value');
-  expect(Number(clicks) > 0, `the team's human clicks: ${clicks}`);
+  // Written per language (1.234 or 1,234): the digits are the number.
+  expect(Number(clicks.replace(/\D/g, '')) > 0, `the team's human clicks: ${clicks}`);
   const rate = await manager.textContent('[data-figure=participation] .figure-value');
   expect(/^\d+%$/.test(rate.trim()), `participation: ${rate}`);
   await manager.waitForSelector('[data-testid=networks] svg rect');
