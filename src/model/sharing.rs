@@ -127,6 +127,18 @@ pub struct ReachFigures {
     pub earned_value: f64,
 }
 
+impl ReachFigures {
+    /// Adds another set of figures (a link's, a day's) to these totals.
+    pub fn add(&mut self, other: &ReachFigures) {
+        self.shares += other.shares;
+        self.human_clicks += other.human_clicks;
+        self.unique_visitors += other.unique_visitors;
+        self.bot_hits += other.bot_hits;
+        self.potential_reach += other.potential_reach;
+        self.earned_value += other.earned_value;
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReachDay {
     pub day: NaiveDate,

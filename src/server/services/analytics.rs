@@ -44,15 +44,6 @@ fn item(r: AnalyticsItemRow) -> RankedItem {
     }
 }
 
-fn add_to(into: &mut ReachFigures, f: &ReachFigures) {
-    into.shares += f.shares;
-    into.human_clicks += f.human_clicks;
-    into.unique_visitors += f.unique_visitors;
-    into.bot_hits += f.bot_hits;
-    into.potential_reach += f.potential_reach;
-    into.earned_value += f.earned_value;
-}
-
 /// The page for a scope (the viewer's default with none) and period;
 /// refused for a scope the viewer may not see, whatever the URL says.
 pub async fn analytics(
@@ -113,9 +104,9 @@ pub async fn analytics(
             potential_reach: r.potential_reach,
             earned_value: earned_value(settings.rate(channel), r.human_clicks, r.potential_reach),
         };
-        add_to(&mut day.figures, &f);
-        add_to(&mut totals, &f);
-        add_to(by_channel.entry(channel).or_default(), &f);
+        day.figures.add(&f);
+        totals.add(&f);
+        by_channel.entry(channel).or_default().add(&f);
     }
     let mut networks: Vec<NetworkSplit> = by_channel
         .into_iter()

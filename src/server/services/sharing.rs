@@ -4,7 +4,7 @@ use crate::model::{
     earned_value, AppError, Channel, ChannelReach, CurrentUser, ErrorCode, FieldError, Followers,
     MyReach, Network, PostId, PostReach, ReachDay, ReachFigures, ShareKit, TrackedLink,
 };
-use crate::server::db::{LinkReachRow, NewShare, StoreError};
+use crate::server::db::{NewShare, StoreError};
 use crate::server::services::{crisis, posts, sharing_settings, training};
 use crate::server::sharing::clicks::day_number;
 use crate::server::sharing::links;
@@ -243,15 +243,6 @@ pub async fn save_followers(
     Ok(clean)
 }
 
-fn add(into: &mut ReachFigures, row: &LinkReachRow, value: f64) {
-    into.shares += row.shares;
-    into.human_clicks += row.human_clicks;
-    into.unique_visitors += row.unique_visitors;
-    into.bot_hits += row.bot_hits;
-    into.potential_reach += row.potential_reach;
-    into.earned_value += value;
-}
-
 /// Everything the reach page shows, from the counters (never from raw clicks).
 pub async fn my_reach(state: &AppState, user: &CurrentUser) -> Result<MyReach, AppError> {
     let settings = sharing_settings::load(&state.db).await?;
@@ -261,20 +252,27 @@ pub async fn my_reach(state: &AppState, user: &CurrentUser) -> Result<MyReach, A
     let mut by_channel: BTreeMap<Channel, ReachFigures> = BTreeMap::new();
     for row in &rows {
         let channel = row.channel.unwrap_or(Channel::Link);
-        let value = earned_value(
-            settings.rate(channel),
-            row.human_clicks,
-            row.potential_reach,
-        );
-        add(&mut totals, row, value);
-        add(by_channel.entry(channel).or_default(), row, value);
+        let figures = ReachFigures {
+            shares: row.shares,
+            human_clicks: row.human_clicks,
+            unique_visitors: row.unique_visitors,
+            bot_hits: row.bot_hits,
+            potential_reach: row.potential_reach,
+            earned_value: earned_value(
+                settings.rate(channel),
+                row.human_clicks,
+                row.potential_reach,
+            ),
+        };
+        totals.add(&figures);
+        by_channel.entry(channel).or_default().add(&figures);
         let post = by_post.entry(row.post_id).or_insert_with(|| PostReach {
             post_id: row.post_id,
             title: row.title.clone(),
             figures: ReachFigures::default(),
             last_shared: None,
         });
-        add(&mut post.figures, row, value);
+        post.figures.add(&figures);
         post.last_shared = post.last_shared.max(row.last_share_at);
     }
     let mut posts: Vec<PostReach> = by_post
