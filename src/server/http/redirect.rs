@@ -7,24 +7,21 @@ use crate::server::sharing::bots::{classify, Visit};
 use crate::server::sharing::clicks::Click;
 use crate::server::sharing::links::looks_like_code;
 use crate::server::state::AppState;
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-pub async fn follow(
-    State(state): State<Arc<AppState>>,
-    Path(code): Path<String>,
-    method: Method,
-    headers: HeaderMap,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if !looks_like_code(&code) {
+/// Takes the whole request rather than extractors: the headers are read in
+/// place instead of copied, and the code is a slice of the path.
+pub async fn follow(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    let code = req.uri().path().strip_prefix("/s/").unwrap_or_default();
+    if !looks_like_code(code) {
         return not_found();
     }
-    let link = match state.redirects.link(&state.db, &code).await {
+    let link = match state.redirects.link(&state.db, code).await {
         Ok(Some(link)) => link,
         Ok(None) => return not_found(),
         Err(e) => {
@@ -32,16 +29,17 @@ pub async fn follow(
             return unavailable();
         }
     };
-    let visit = classify(&method, &headers);
+    let headers = req.headers();
+    let visit = classify(req.method(), headers);
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
     state.clicks.push(Click {
         link_id: link.link_id,
         at: Utc::now(),
         human: visit == Visit::Human,
-        ip: client_ip(
-            &headers,
-            Some(peer),
-            state.config.client_ip_header.as_deref(),
-        ),
+        ip: client_ip(headers, peer, state.config.client_ip_header.as_deref()),
         agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -51,31 +49,28 @@ pub async fn follow(
     let snapshot = state.redirects.snapshot();
     if snapshot.crisis || link.retracted {
         return if snapshot.settings.safe_url.is_empty() {
-            found("/s/unavailable")
+            found(HeaderValue::from_static("/s/unavailable"))
         } else {
-            found(&snapshot.settings.safe_url)
+            match HeaderValue::from_str(&snapshot.settings.safe_url) {
+                Ok(to) => found(to),
+                Err(_) => unavailable(),
+            }
         };
     }
-    found(&link.target)
+    found(link.location.clone())
 }
 
-fn found(to: &str) -> Response {
-    match HeaderValue::from_str(to) {
-        Ok(location) => (
-            StatusCode::FOUND,
-            [
-                (header::LOCATION, location),
-                // Every visit must reach us to be counted.
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-                (
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("no-referrer-when-downgrade"),
-                ),
-            ],
-        )
-            .into_response(),
-        Err(_) => unavailable(),
-    }
+/// The Referrer-Policy of every response comes from the security headers.
+fn found(location: HeaderValue) -> Response {
+    (
+        StatusCode::FOUND,
+        [
+            (header::LOCATION, location),
+            // Every visit must reach us to be counted.
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+    )
+        .into_response()
 }
 
 /// The constant redirect the benchmark compares `/s/{code}` with (served only

@@ -3,7 +3,7 @@
 //! previews work) but are counted apart from human clicks.
 
 use aho_corasick::AhoCorasick;
-use axum::http::{HeaderMap, Method};
+use axum::http::{HeaderMap, HeaderName, Method};
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -172,9 +172,16 @@ fn lookalike_covers(agent: &str, start: usize, end: usize) -> bool {
 /// Prefetches and prerenders (`Sec-Purpose`, `Purpose`, `X-Purpose`,
 /// `X-Moz`) are the browser guessing, not a person clicking.
 fn is_prefetch(headers: &HeaderMap) -> bool {
-    ["sec-purpose", "purpose", "x-purpose", "x-moz"]
+    // Named as constants: looked up without parsing the name on every click.
+    const PURPOSE_HEADERS: [HeaderName; 4] = [
+        HeaderName::from_static("sec-purpose"),
+        HeaderName::from_static("purpose"),
+        HeaderName::from_static("x-purpose"),
+        HeaderName::from_static("x-moz"),
+    ];
+    PURPOSE_HEADERS
         .iter()
-        .filter_map(|h| headers.get(*h))
+        .filter_map(|h| headers.get(h))
         .filter_map(|v| v.to_str().ok())
         .any(|v| {
             let v = v.to_ascii_lowercase();

@@ -6,6 +6,7 @@
 use crate::model::{PostId, SharingSettings};
 use crate::server::db::{Db, LinkTarget, StoreResult};
 use crate::server::services::{crisis, sharing_settings};
+use axum::http::HeaderValue;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -20,8 +21,9 @@ const MAX_LINKS: usize = 200_000;
 pub struct ResolvedLink {
     pub link_id: i64,
     pub post_id: PostId,
-    /// The post's link with the UTM parameters.
-    pub target: String,
+    /// The post's link with the UTM parameters, ready to be the `Location`
+    /// header (checked once, when the link is resolved).
+    pub location: HeaderValue,
     pub retracted: bool,
 }
 
@@ -138,10 +140,11 @@ fn resolve(t: &LinkTarget, settings: &SharingSettings) -> Option<ResolvedLink> {
             content: &t.ambassador_ref,
         },
     )?;
+    let location = HeaderValue::from_str(&target).ok()?;
     Some(ResolvedLink {
         link_id: t.link_id,
         post_id: t.post_id,
-        target,
+        location,
         retracted: t.retracted,
     })
 }
