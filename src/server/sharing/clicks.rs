@@ -203,14 +203,7 @@ pub fn visitor_hash(salt: &[u8], ip: Option<IpAddr>, agent: &str) -> String {
     }
     h.update([0]);
     h.update(agent.as_bytes());
-    let digest = h.finalize();
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut hash = String::with_capacity(32);
-    for b in &digest[..16] {
-        hash.push(HEX[usize::from(b >> 4)] as char);
-        hash.push(HEX[usize::from(b & 15)] as char);
-    }
-    hash
+    hex::encode(&h.finalize()[..16])
 }
 
 /// The day's salt, shared by every app instance through the database.
