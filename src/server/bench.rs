@@ -135,6 +135,18 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     println!(
         "analytics of the month per day and network: identical from counters and from raw events"
     );
+    let scopes = [COMPANY_SCOPE];
+    let from_totals = store
+        .analytics_posts(&scopes, Some(month), from_day, to_day, 100)
+        .await?;
+    if from_totals
+        != store
+            .analytics_posts(&scopes, None, from_day, to_day, 100)
+            .await?
+    {
+        bail!("the month's top posts differ between the running totals and the days");
+    }
+    println!("top 100 posts of the month: identical from the running totals and from the days");
 
     println!(
         "\n{:<28} {:>8} {:>8} {:>8}   {:>10} {:>10}   {:>9}",
@@ -193,24 +205,35 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     .await?;
     row("analytics, company, month", fast, naive);
     // Each of the page's queries, against the naive per-day query alone.
-    let scopes = [COMPANY_SCOPE];
     let fast = measure(n, |_| async {
         Ok(store.analytics_days(&scopes, from_day, to_day).await?)
     })
     .await?;
     row("  per day and network", fast, naive);
-    let fast = measure(n, |_| async {
-        Ok(store.analytics_posts(&scopes, from_day, to_day, 10).await?)
-    })
-    .await?;
-    row("  top posts", fast, naive);
-    let fast = measure(n, |_| async {
-        Ok(store
-            .analytics_topics(&scopes, from_day, to_day, 10)
-            .await?)
-    })
-    .await?;
-    row("  top topics", fast, naive);
+    for (name, key) in [
+        ("  top posts", Some(month)),
+        ("  top posts, from the days", None),
+    ] {
+        let fast = measure(n, |_| async {
+            Ok(store
+                .analytics_posts(&scopes, key, from_day, to_day, 10)
+                .await?)
+        })
+        .await?;
+        row(name, fast, naive);
+    }
+    for (name, key) in [
+        ("  top topics", Some(month)),
+        ("  top topics, from the days", None),
+    ] {
+        let fast = measure(n, |_| async {
+            Ok(store
+                .analytics_topics(&scopes, key, from_day, to_day, 10)
+                .await?)
+        })
+        .await?;
+        row(name, fast, naive);
+    }
     let fast = measure(n, |_| async {
         Ok(store
             .participation(None, Some(month), from_day, to_day)
@@ -246,10 +269,15 @@ async fn analytics(
     let scopes = [team.unwrap_or(COMPANY_SCOPE)];
     let teams = team.map(|t| vec![t]);
     store.analytics_days(&scopes, from, to).await?;
-    store.analytics_posts(&scopes, from, to, 10).await?;
-    store.analytics_topics(&scopes, from, to, 10).await?;
-    let key = team.is_none().then_some(month);
-    store.participation(teams.as_deref(), key, from, to).await?;
+    store
+        .analytics_posts(&scopes, Some(month), from, to, 10)
+        .await?;
+    store
+        .analytics_topics(&scopes, Some(month), from, to, 10)
+        .await?;
+    store
+        .participation(teams.as_deref(), Some(month), from, to)
+        .await?;
     Ok(())
 }
 

@@ -271,6 +271,13 @@ async fn analytics_count_what_happened_in_scope(app: TestApp) {
     let same_dates = |a: &Value| json!({"custom": {"from": a["from"], "to": a["to"]}});
     let by_days = analytics_ok(&app, &admin, company(), same_dates(&after_company)).await;
     assert_eq!(after_company["participation"], by_days["participation"]);
+    // So are top posts and topics, read from the week's running totals.
+    assert_eq!(after_company["posts"], by_days["posts"]);
+    assert_eq!(after_company["topics"], by_days["topics"]);
+    let ventas_by_days =
+        analytics_ok(&app, &manager, team(ventas), same_dates(&after_ventas)).await;
+    assert_eq!(after_ventas["posts"], ventas_by_days["posts"]);
+    assert_eq!(after_ventas["topics"], ventas_by_days["topics"]);
     let luis_id = app.person_id("luis@example.com").await;
     let res = app
         .call(

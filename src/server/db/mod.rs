@@ -400,18 +400,22 @@ pub trait AnalyticsStore: Send + Sync {
         to: i32,
     ) -> StoreResult<Vec<AnalyticsDayRow>>;
     /// The posts with the most human clicks (then shares) in the range.
+    /// `key` is the kept period `from..=to` is, if it is one: its running
+    /// totals are read instead of the days'.
     async fn analytics_posts(
         &self,
         scopes: &[i64],
+        key: Option<crate::model::leaderboard::PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,
     ) -> StoreResult<Vec<AnalyticsItemRow>>;
     /// Topics by the human clicks of their posts in the range (a post with
-    /// two topics counts in both).
+    /// two topics counts in both). `key` as for `analytics_posts`.
     async fn analytics_topics(
         &self,
         scopes: &[i64],
+        key: Option<crate::model::leaderboard::PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,

@@ -645,6 +645,21 @@ impl AnalyticsDeltas {
         }
     }
 
+    /// The per-post deltas folded into the kept periods each day belongs
+    /// to, keyed (scope, period kind, period start, post) in key order.
+    pub fn post_periods(&self) -> std::collections::BTreeMap<(i64, i16, i32, i64), CounterDelta> {
+        let mut periods = std::collections::BTreeMap::new();
+        for (&(scope, day, post), d) in &self.posts {
+            for key in crate::model::leaderboard::period_keys(day) {
+                periods
+                    .entry((scope, key.kind as i16, key.start_day, post))
+                    .or_insert_with(CounterDelta::default)
+                    .add(d);
+            }
+        }
+        periods
+    }
+
     /// Courses completed by someone of `team` (no channel, no post).
     pub fn add_courses(&mut self, team: Option<i64>, day: i32, courses: i64) {
         for scope in Self::scopes(team) {
@@ -669,6 +684,38 @@ pub struct AnalyticsCheckRow {
     pub unique_visitors: i64,
     pub bot_hits: i64,
     pub courses_completed: i64,
+}
+
+/// The kept-period rows that per-day post rows (item = the post id) add up
+/// to, as `analytics_check` compares them: day = the period's start, item =
+/// "kind/post".
+pub fn post_period_check_rows(days: &[AnalyticsCheckRow]) -> Vec<AnalyticsCheckRow> {
+    let mut periods: std::collections::BTreeMap<(i64, i32, String), AnalyticsCheckRow> =
+        std::collections::BTreeMap::new();
+    for r in days {
+        for key in crate::model::leaderboard::period_keys(r.day) {
+            let item = format!("{}/{}", key.kind as i16, r.item);
+            let row = periods
+                .entry((r.scope, key.start_day, item.clone()))
+                .or_insert_with(|| AnalyticsCheckRow {
+                    scope: r.scope,
+                    day: key.start_day,
+                    item,
+                    shares: 0,
+                    potential_reach: 0,
+                    human_clicks: 0,
+                    unique_visitors: 0,
+                    bot_hits: 0,
+                    courses_completed: 0,
+                });
+            row.shares += r.shares;
+            row.potential_reach += r.potential_reach;
+            row.human_clicks += r.human_clicks;
+            row.unique_visitors += r.unique_visitors;
+            row.bot_hits += r.bot_hits;
+        }
+    }
+    periods.into_values().collect()
 }
 
 /// Analytics counters of one day and channel, summed over the scopes asked for.

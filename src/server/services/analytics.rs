@@ -115,15 +115,15 @@ pub async fn analytics(
     networks.sort_by(|a, b| {
         (b.figures.human_clicks, b.figures.shares).cmp(&(a.figures.human_clicks, a.figures.shares))
     });
+    let key = period_key(period, now);
     let posts = state
         .db
-        .analytics_posts(&scopes, from, to, TOP_ITEMS)
+        .analytics_posts(&scopes, key, from, to, TOP_ITEMS)
         .await?;
     let topics = state
         .db
-        .analytics_topics(&scopes, from, to, TOP_ITEMS)
+        .analytics_topics(&scopes, key, from, to, TOP_ITEMS)
         .await?;
-    let key = period_key(period, now);
     let p = state
         .db
         .participation(teams.as_deref(), key, from, to)

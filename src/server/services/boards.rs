@@ -391,8 +391,9 @@ pub fn board_csv(board: &Board) -> String {
 /// Once per database: builds the counters from the recorded events (a
 /// database from before leaderboards has events but no counters).
 pub async fn ensure_counters(db: &Db) -> StoreResult<()> {
-    // Versioned: a database built before analytics counters rebuilds once more.
-    const BUILT: &str = "counters_built.2";
+    // Versioned: a database built before the analytics counters (2), or
+    // before the posts' period totals (3), rebuilds once more.
+    const BUILT: &str = "counters_built.3";
     if db.setting(BUILT).await?.is_some() {
         return Ok(());
     }

@@ -3,8 +3,8 @@ use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
 use crate::server::db::PersonLinkDay;
 use crate::server::db::{
-    id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
-    LinkOwner, ParticipationRow, StoreResult,
+    id_list, post_period_check_rows, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas,
+    AnalyticsItemRow, AnalyticsStore, LinkOwner, ParticipationRow, StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::PgConnection;
@@ -78,6 +78,30 @@ pub(super) async fn add_analytics(conn: &mut PgConnection, d: &AnalyticsDeltas) 
         )
         .bind(scope)
         .bind(day)
+        .bind(post)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for ((scope, kind, start, post), c) in &d.post_periods() {
+        sqlx::query(
+            "insert into analytics_post_period (scope, kind, start_day, post_id, shares,
+                 potential_reach, human_clicks, unique_visitors, bot_hits)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             on conflict (scope, kind, start_day, post_id) do update set
+                 shares = analytics_post_period.shares + excluded.shares,
+                 potential_reach = analytics_post_period.potential_reach + excluded.potential_reach,
+                 human_clicks = analytics_post_period.human_clicks + excluded.human_clicks,
+                 unique_visitors = analytics_post_period.unique_visitors + excluded.unique_visitors,
+                 bot_hits = analytics_post_period.bot_hits + excluded.bot_hits",
+        )
+        .bind(scope)
+        .bind(kind)
+        .bind(start)
         .bind(post)
         .bind(c.shares)
         .bind(c.potential_reach)
@@ -170,6 +194,9 @@ pub(super) async fn rebuild(conn: &mut PgConnection) -> StoreResult<()> {
     sqlx::query("delete from analytics_post")
         .execute(&mut *conn)
         .await?;
+    sqlx::query("delete from analytics_post_period")
+        .execute(&mut *conn)
+        .await?;
     for q in DERIVED {
         sqlx::query(&format!(
             "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
@@ -186,6 +213,18 @@ pub(super) async fn rebuild(conn: &mut PgConnection) -> StoreResult<()> {
         .execute(&mut *conn)
         .await?;
     }
+    for (kind, start) in super::boards::PERIOD_STARTS {
+        sqlx::query(&format!(
+            "insert into analytics_post_period (scope, kind, start_day, post_id, shares,
+                 potential_reach, human_clicks, unique_visitors, bot_hits)
+             select d.scope, $1::smallint, {start}, d.post_id, sum(d.shares)::bigint, sum(d.potential_reach)::bigint, sum(d.human_clicks)::bigint,
+                 sum(d.unique_visitors)::bigint, sum(d.bot_hits)::bigint
+             from analytics_post d group by 1, 3, 4"
+        ))
+        .bind(kind)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 
@@ -193,6 +232,27 @@ const ITEM_SUMS: &str =
     "sum(a.shares)::bigint as shares, sum(a.potential_reach)::bigint as potential_reach,
      sum(a.human_clicks)::bigint as human_clicks, sum(a.unique_visitors)::bigint as unique_visitors,
      sum(a.bot_hits)::bigint as bot_hits";
+
+/// The per-post rows a range sums: the table (as `a`), the condition on it
+/// (scopes bound as `$1`) and the two integers to bind as `$2` and `$3`.
+/// A kept period reads its running totals (a row per post), any other
+/// range the days' rows (a row per post and day).
+fn post_rows(key: Option<PeriodKey>, from: i32, to: i32) -> (&'static str, &'static str, i32, i32) {
+    match key {
+        Some(k) => (
+            "analytics_post_period a",
+            "a.scope = any($1) and a.kind = $2::smallint and a.start_day = $3",
+            k.kind as i32,
+            k.start_day,
+        ),
+        None => (
+            "analytics_post a",
+            "a.scope = any($1) and a.day between $2 and $3",
+            from,
+            to,
+        ),
+    }
+}
 
 #[async_trait]
 impl AnalyticsStore for PgStore {
@@ -220,21 +280,22 @@ impl AnalyticsStore for PgStore {
     async fn analytics_posts(
         &self,
         scopes: &[i64],
+        key: Option<PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,
     ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let (table, filter, x, y) = post_rows(key, from, to);
         Ok(sqlx::query_as(&format!(
             "select p.post_id as id, p.title as name, 1::bigint as posts, t.shares, t.potential_reach,
                  t.human_clicks, t.unique_visitors, t.bot_hits
-             from (select a.post_id, {ITEM_SUMS} from analytics_post a
-                   where a.scope = any($1) and a.day between $2 and $3 group by a.post_id) t
+             from (select a.post_id, {ITEM_SUMS} from {table} where {filter} group by a.post_id) t
              join post p on p.post_id = t.post_id
              order by t.human_clicks desc, t.shares desc, p.post_id limit $4"
         ))
         .bind(scopes)
-        .bind(from)
-        .bind(to)
+        .bind(x)
+        .bind(y)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?)
@@ -243,21 +304,23 @@ impl AnalyticsStore for PgStore {
     async fn analytics_topics(
         &self,
         scopes: &[i64],
+        key: Option<PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,
     ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let (table, filter, x, y) = post_rows(key, from, to);
         Ok(sqlx::query_as(&format!(
             "select tp.topic_id as id, tp.name, count(distinct a.post_id) as posts, {ITEM_SUMS}
-             from analytics_post a join post_topic pt on pt.post_id = a.post_id
+             from {table} join post_topic pt on pt.post_id = a.post_id
              join topic tp on tp.topic_id = pt.topic_id
-             where a.scope = any($1) and a.day between $2 and $3
+             where {filter}
              group by tp.topic_id, tp.name
              order by human_clicks desc, shares desc, tp.topic_id limit $4"
         ))
         .bind(scopes)
-        .bind(from)
-        .bind(to)
+        .bind(x)
+        .bind(y)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?)
@@ -325,6 +388,12 @@ impl AnalyticsStore for PgStore {
              select scope, day, post_id::text as item, shares, potential_reach, human_clicks,
                  unique_visitors, bot_hits, 0::bigint as courses_completed from analytics_post
              where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0
+             union all
+             select scope, start_day as day, kind::text || '/' || post_id::text as item, shares,
+                 potential_reach, human_clicks, unique_visitors, bot_hits, 0::bigint as courses_completed
+             from analytics_post_period
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
                  or bot_hits <> 0";
         let mut stored: Vec<AnalyticsCheckRow> =
             sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
@@ -342,11 +411,13 @@ impl AnalyticsStore for PgStore {
                      human_clicks, unique_visitors, bot_hits, 0::bigint as courses_completed
                  from ({q}) x"
             );
-            derived.extend(
-                sqlx::query_as::<_, AnalyticsCheckRow>(&q)
-                    .fetch_all(&self.pool)
-                    .await?,
-            );
+            let days = sqlx::query_as::<_, AnalyticsCheckRow>(&q)
+                .fetch_all(&self.pool)
+                .await?;
+            // The running totals, folded here in Rust with the writers'
+            // period rules, not the rebuild's SQL: the check holds each to the other.
+            derived.extend(post_period_check_rows(&days));
+            derived.extend(days);
         }
         let key = |r: &AnalyticsCheckRow| (r.scope, r.day, r.item.clone());
         stored.sort_by_key(key);

@@ -239,7 +239,7 @@ const EVENT_QUERIES: [&str; 5] = [
 
 /// The first day of the week, month and quarter of `d.day`, in SQL (the
 /// same as `model::leaderboard::period_keys`, which the tests hold it to).
-const PERIOD_STARTS: [(i16, &str); 4] = [
+pub(super) const PERIOD_STARTS: [(i16, &str); 4] = [
     (1, "d.day - ((d.day + 3) % 7)"),
     (
         2,
@@ -534,7 +534,7 @@ impl BoardStore for PgStore {
         // millions of events takes seconds, not one statement per row.
         let mut tx = self.pool.begin().await?;
         // Two instances upgrading at once: the second waits, then rebuilds the same.
-        sqlx::query("lock table person_day_stats, board_score, board_points, analytics_day, analytics_post in exclusive mode")
+        sqlx::query("lock table person_day_stats, board_score, board_points, analytics_day, analytics_post, analytics_post_period in exclusive mode")
             .execute(&mut *tx)
             .await?;
         sqlx::query("delete from person_day_stats")

@@ -3,8 +3,8 @@ use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
 use crate::server::db::PersonLinkDay;
 use crate::server::db::{
-    id_list, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas, AnalyticsItemRow, AnalyticsStore,
-    LinkOwner, ParticipationRow, StoreResult,
+    id_list, post_period_check_rows, AnalyticsCheckRow, AnalyticsDayRow, AnalyticsDeltas,
+    AnalyticsItemRow, AnalyticsStore, LinkOwner, ParticipationRow, StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::SqliteConnection;
@@ -95,6 +95,30 @@ pub(super) async fn add_analytics(
         .execute(&mut *conn)
         .await?;
     }
+    for ((scope, kind, start, post), c) in &d.post_periods() {
+        sqlx::query(
+            "insert into analytics_post_period (scope, kind, start_day, post_id, shares,
+                 potential_reach, human_clicks, unique_visitors, bot_hits)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (scope, kind, start_day, post_id) do update set
+                 shares = shares + excluded.shares,
+                 potential_reach = potential_reach + excluded.potential_reach,
+                 human_clicks = human_clicks + excluded.human_clicks,
+                 unique_visitors = unique_visitors + excluded.unique_visitors,
+                 bot_hits = bot_hits + excluded.bot_hits",
+        )
+        .bind(scope)
+        .bind(kind)
+        .bind(start)
+        .bind(post)
+        .bind(c.shares)
+        .bind(c.potential_reach)
+        .bind(c.human_clicks)
+        .bind(c.unique_visitors)
+        .bind(c.bot_hits)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 
@@ -174,6 +198,9 @@ pub(super) async fn rebuild(conn: &mut SqliteConnection) -> StoreResult<()> {
     sqlx::query("delete from analytics_post")
         .execute(&mut *conn)
         .await?;
+    sqlx::query("delete from analytics_post_period")
+        .execute(&mut *conn)
+        .await?;
     for q in DERIVED {
         sqlx::query(&format!(
             "insert into analytics_day (scope, day, channel, shares, potential_reach, human_clicks,
@@ -190,12 +217,50 @@ pub(super) async fn rebuild(conn: &mut SqliteConnection) -> StoreResult<()> {
         .execute(&mut *conn)
         .await?;
     }
+    for (kind, start) in super::boards::PERIOD_STARTS {
+        sqlx::query(&format!(
+            "insert into analytics_post_period (scope, kind, start_day, post_id, shares,
+                 potential_reach, human_clicks, unique_visitors, bot_hits)
+             select d.scope, ?, {start}, d.post_id, sum(d.shares), sum(d.potential_reach), sum(d.human_clicks),
+                 sum(d.unique_visitors), sum(d.bot_hits)
+             from analytics_post d group by 1, 3, 4"
+        ))
+        .bind(kind)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 
 const ITEM_SUMS: &str = "sum(a.shares) as shares, sum(a.potential_reach) as potential_reach,
      sum(a.human_clicks) as human_clicks, sum(a.unique_visitors) as unique_visitors,
      sum(a.bot_hits) as bot_hits";
+
+/// The per-post rows a range sums: the table (as `a`), the condition on it
+/// and the two integers it binds. A kept period reads its running totals
+/// (a row per post), any other range the days' rows (a row per post and day).
+fn post_rows(
+    scopes: &[i64],
+    key: Option<PeriodKey>,
+    from: i32,
+    to: i32,
+) -> (&'static str, String, i32, i32) {
+    let scopes = id_list(scopes);
+    match key {
+        Some(k) => (
+            "analytics_post_period a",
+            format!("a.scope in ({scopes}) and a.kind = ? and a.start_day = ?"),
+            k.kind as i32,
+            k.start_day,
+        ),
+        None => (
+            "analytics_post a",
+            format!("a.scope in ({scopes}) and a.day between ? and ?"),
+            from,
+            to,
+        ),
+    }
+}
 
 #[async_trait]
 impl AnalyticsStore for SqliteStore {
@@ -223,22 +288,22 @@ impl AnalyticsStore for SqliteStore {
     async fn analytics_posts(
         &self,
         scopes: &[i64],
+        key: Option<PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,
     ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let (table, filter, x, y) = post_rows(scopes, key, from, to);
         let sql = format!(
             "select p.post_id as id, p.title as name, 1 as posts, t.shares, t.potential_reach,
                  t.human_clicks, t.unique_visitors, t.bot_hits
-             from (select a.post_id, {ITEM_SUMS} from analytics_post a
-                   where a.scope in ({}) and a.day between ? and ? group by a.post_id) t
+             from (select a.post_id, {ITEM_SUMS} from {table} where {filter} group by a.post_id) t
              join post p on p.post_id = t.post_id
-             order by t.human_clicks desc, t.shares desc, p.post_id limit ?",
-            id_list(scopes)
+             order by t.human_clicks desc, t.shares desc, p.post_id limit ?"
         );
         Ok(sqlx::query_as(&sql)
-            .bind(from)
-            .bind(to)
+            .bind(x)
+            .bind(y)
             .bind(limit)
             .fetch_all(&self.pool)
             .await?)
@@ -247,22 +312,23 @@ impl AnalyticsStore for SqliteStore {
     async fn analytics_topics(
         &self,
         scopes: &[i64],
+        key: Option<PeriodKey>,
         from: i32,
         to: i32,
         limit: i64,
     ) -> StoreResult<Vec<AnalyticsItemRow>> {
+        let (table, filter, x, y) = post_rows(scopes, key, from, to);
         let sql = format!(
             "select tp.topic_id as id, tp.name, count(distinct a.post_id) as posts, {ITEM_SUMS}
-             from analytics_post a join post_topic pt on pt.post_id = a.post_id
+             from {table} join post_topic pt on pt.post_id = a.post_id
              join topic tp on tp.topic_id = pt.topic_id
-             where a.scope in ({}) and a.day between ? and ?
+             where {filter}
              group by tp.topic_id, tp.name
-             order by human_clicks desc, shares desc, tp.topic_id limit ?",
-            id_list(scopes)
+             order by human_clicks desc, shares desc, tp.topic_id limit ?"
         );
         Ok(sqlx::query_as(&sql)
-            .bind(from)
-            .bind(to)
+            .bind(x)
+            .bind(y)
             .bind(limit)
             .fetch_all(&self.pool)
             .await?)
@@ -329,6 +395,11 @@ impl AnalyticsStore for SqliteStore {
              select scope, day, cast(post_id as text) as item, shares, potential_reach, human_clicks,
                  unique_visitors, bot_hits, 0 as courses_completed from analytics_post
              where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
+                 or bot_hits <> 0
+             union all
+             select scope, start_day as day, kind || '/' || post_id as item, shares, potential_reach,
+                 human_clicks, unique_visitors, bot_hits, 0 as courses_completed from analytics_post_period
+             where shares <> 0 or potential_reach <> 0 or human_clicks <> 0 or unique_visitors <> 0
                  or bot_hits <> 0";
         let mut stored: Vec<AnalyticsCheckRow> =
             sqlx::query_as(stored_sql).fetch_all(&self.pool).await?;
@@ -345,11 +416,13 @@ impl AnalyticsStore for SqliteStore {
                 "select scope, day, cast(post_id as text) as item, shares, potential_reach,
                      human_clicks, unique_visitors, bot_hits, 0 as courses_completed from ({q})"
             );
-            derived.extend(
-                sqlx::query_as::<_, AnalyticsCheckRow>(&q)
-                    .fetch_all(&self.pool)
-                    .await?,
-            );
+            let days = sqlx::query_as::<_, AnalyticsCheckRow>(&q)
+                .fetch_all(&self.pool)
+                .await?;
+            // The running totals, folded here in Rust with the writers'
+            // period rules, not the rebuild's SQL: the check holds each to the other.
+            derived.extend(post_period_check_rows(&days));
+            derived.extend(days);
         }
         let key = |r: &AnalyticsCheckRow| (r.scope, r.day, r.item.clone());
         stored.sort_by_key(key);

@@ -226,7 +226,7 @@ const EVENT_QUERIES: [&str; 5] = [
 
 /// The first day of the week, month and quarter of `d.day`, in SQL (the
 /// same as `model::leaderboard::period_keys`, which the tests hold it to).
-const PERIOD_STARTS: [(i16, &str); 4] = [
+pub(super) const PERIOD_STARTS: [(i16, &str); 4] = [
     (1, "d.day - ((d.day + 3) % 7)"),
     (2, "cast(julianday(date(d.day * 86400, 'unixepoch', 'start of month')) - 2440587.5 as integer)"),
     (3, "cast(julianday(date(d.day * 86400, 'unixepoch', 'start of month',
