@@ -172,8 +172,8 @@ fn lookalike_covers(agent: &str, start: usize, end: usize) -> bool {
 /// Prefetches and prerenders (`Sec-Purpose`, `Purpose`, `X-Purpose`,
 /// `X-Moz`) are the browser guessing, not a person clicking.
 fn is_prefetch(headers: &HeaderMap) -> bool {
-    // Named as constants: looked up without parsing the name on every click.
-    const PURPOSE_HEADERS: [HeaderName; 4] = [
+    // Built once, not per click: looked up without parsing the names.
+    static PURPOSE_HEADERS: [HeaderName; 4] = [
         HeaderName::from_static("sec-purpose"),
         HeaderName::from_static("purpose"),
         HeaderName::from_static("x-purpose"),
@@ -212,7 +212,10 @@ const REMEMBER: usize = 4096;
 const REMEMBER_LEN: usize = 512;
 
 fn remembered_is_bot(agent: &str) -> bool {
-    static SEEN: OnceLock<RwLock<HashMap<Box<str>, bool>>> = OnceLock::new();
+    // foldhash rather than SipHash: as seeded per process, cheaper on
+    // 100-byte keys, and the map is bounded whatever a client sends.
+    type Seen = HashMap<Box<str>, bool, foldhash::fast::RandomState>;
+    static SEEN: OnceLock<RwLock<Seen>> = OnceLock::new();
     let seen = SEEN.get_or_init(Default::default);
     if let Some(verdict) = seen.read().ok().and_then(|m| m.get(agent).copied()) {
         return verdict;

@@ -38,9 +38,13 @@ struct Entry {
     link: Option<Arc<ResolvedLink>>,
 }
 
+/// Keyed by code. foldhash rather than SipHash: seeded per process and
+/// cheaper, and the map is bounded.
+type Links = HashMap<String, Entry, foldhash::fast::RandomState>;
+
 #[derive(Clone, Default)]
 pub struct RedirectCache {
-    links: Arc<RwLock<HashMap<String, Entry>>>,
+    links: Arc<RwLock<Links>>,
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
 }
 

@@ -203,7 +203,13 @@ pub fn visitor_hash(salt: &[u8], ip: Option<IpAddr>, agent: &str) -> String {
     }
     h.update([0]);
     h.update(agent.as_bytes());
-    hex::encode(&h.finalize()[..16])
+    let mut out = [0u8; 32];
+    // Into a buffer rather than `hex::encode`, which builds the string a
+    // char at a time; the sizes always match, so it cannot fail.
+    match hex::encode_to_slice(&h.finalize()[..16], &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(_) => String::new(),
+    }
 }
 
 /// The day's salt, shared by every app instance through the database.
