@@ -277,6 +277,10 @@ async fn analytics_count_what_happened_in_scope(app: TestApp) {
     let ventas_by_days =
         analytics_ok(&app, &manager, team(ventas), same_dates(&after_ventas)).await;
     assert_eq!(after_ventas["posts"], ventas_by_days["posts"]);
+    assert_eq!(
+        after_ventas["participation"],
+        ventas_by_days["participation"]
+    );
     assert_eq!(after_ventas["topics"], ventas_by_days["topics"]);
     let luis_id = app.person_id("luis@example.com").await;
     let res = app

@@ -422,8 +422,8 @@ pub trait AnalyticsStore: Send + Sync {
     ) -> StoreResult<Vec<AnalyticsItemRow>>;
     /// Active people of `teams` (everyone with `None`): how many, how many
     /// shared in the range, how many hold a certificate, and both.
-    /// `key` is the kept period `from..=to` is, if it is one: the whole
-    /// company's participation then reads the period's running totals.
+    /// `key` is the kept period `from..=to` is, if it is one: who shared
+    /// then comes from the period's running totals.
     async fn participation(
         &self,
         teams: Option<&[TeamId]>,

@@ -360,18 +360,33 @@ impl AnalyticsStore for PgStore {
         let filter = teams
             .map(|t| format!(" and p.team_id in ({})", id_list(t)))
             .unwrap_or_default();
+        // Whether each person shared: one row of a kept period's totals,
+        // else their days in the range.
+        let (shared, x, y) = match key {
+            Some(k) => (
+                "select 1 from board_score b where b.kind = $1::smallint and b.start_day = $2
+                     and b.person_id = p.person_id and b.shares > 0",
+                k.kind as i32,
+                k.start_day,
+            ),
+            None => (
+                "select 1 from person_day_stats d where d.person_id = p.person_id
+                     and d.day between $1 and $2 and d.shares > 0",
+                from,
+                to,
+            ),
+        };
         Ok(sqlx::query_as(&format!(
             "select count(*) as employees, coalesce(sum(shared), 0)::bigint as sharers,
                  coalesce(sum(certified), 0)::bigint as certified,
                  coalesce(sum(shared * certified), 0)::bigint as certified_sharers
-             from (select (exists (select 1 from person_day_stats d where d.person_id = p.person_id
-                                   and d.day between $1 and $2 and d.shares > 0))::int as shared,
+             from (select (exists ({shared}))::int as shared,
                           (exists (select 1 from certificate c where c.person_id = p.person_id))::int
                               as certified
                    from person p where p.status = 'active'{filter}) s"
         ))
-        .bind(from)
-        .bind(to)
+        .bind(x)
+        .bind(y)
         .fetch_one(&self.pool)
         .await?)
     }

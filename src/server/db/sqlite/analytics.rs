@@ -368,18 +368,33 @@ impl AnalyticsStore for SqliteStore {
         let filter = teams
             .map(|t| format!(" and p.team_id in ({})", id_list(t)))
             .unwrap_or_default();
+        // Whether each person shared: one row of a kept period's totals,
+        // else their days in the range.
+        let (shared, x, y) = match key {
+            Some(k) => (
+                "select 1 from board_score b where b.kind = ? and b.start_day = ?
+                     and b.person_id = p.person_id and b.shares > 0",
+                k.kind as i32,
+                k.start_day,
+            ),
+            None => (
+                "select 1 from person_day_stats d where d.person_id = p.person_id
+                     and d.day between ? and ? and d.shares > 0",
+                from,
+                to,
+            ),
+        };
         let sql = format!(
             "select count(*) as employees, coalesce(sum(shared), 0) as sharers,
                  coalesce(sum(certified), 0) as certified,
                  coalesce(sum(shared * certified), 0) as certified_sharers
-             from (select exists (select 1 from person_day_stats d where d.person_id = p.person_id
-                                  and d.day between ? and ? and d.shares > 0) as shared,
+             from (select exists ({shared}) as shared,
                           exists (select 1 from certificate c where c.person_id = p.person_id) as certified
                    from person p where p.status = 'active'{filter})"
         );
         Ok(sqlx::query_as(&sql)
-            .bind(from)
-            .bind(to)
+            .bind(x)
+            .bind(y)
             .fetch_one(&self.pool)
             .await?)
     }
