@@ -433,6 +433,9 @@ async fn counters_equal_a_recomputation_from_events(app: TestApp) {
         // Analytics per scope, channel and post: the same events, summed by team.
         let (stored, derived) = app.state.db.analytics_check().await.unwrap();
         assert_eq!(stored, derived, "round {round}: analytics counters");
+        // People who shared per period (the company's participation).
+        let (kept, recount) = app.state.db.sharers_check().await.unwrap();
+        assert_eq!(kept, recount, "round {round}: people who shared");
         assert!(
             stored.len() > 10,
             "round {round}: {} analytics rows",
@@ -457,6 +460,9 @@ async fn counters_equal_a_recomputation_from_events(app: TestApp) {
 async fn points_match(app: &TestApp, when: &str) {
     let (stored, recount) = app.state.db.points_check().await.unwrap();
     assert_eq!(stored, recount, "{when}: people per points");
+    let (kept, recount) = app.state.db.sharers_check().await.unwrap();
+    assert_eq!(kept, recount, "{when}: people who shared");
+    assert!(!kept.is_empty(), "{when}: someone shared");
     assert!(!stored.is_empty(), "{when}");
     let now = chrono::Utc::now();
     for period in [Period::Week, Period::Month, Period::AllTime] {

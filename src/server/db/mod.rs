@@ -382,6 +382,9 @@ pub trait BoardStore: Send + Sync {
     /// The listed people per board period and points, as kept and as
     /// recounted from the totals, both sorted.
     async fn points_check(&self) -> StoreResult<(Vec<PointsRow>, Vec<PointsRow>)>;
+    /// The people who shared per board period (kind, start day, people), as
+    /// kept and as recounted from the totals, both sorted.
+    async fn sharers_check(&self) -> StoreResult<(Vec<(i16, i32, i64)>, Vec<(i16, i32, i64)>)>;
     /// Rebuilds all counters and board totals from the recorded events
     /// (after an upgrade from a version without them).
     async fn rebuild_counters(&self) -> StoreResult<()>;

@@ -767,28 +767,47 @@ pub fn id_list(ids: &[i64]) -> String {
 }
 
 /// Changes to `board_points` (listed people per board period and number of
-/// points), keyed (kind, start day, points). Applied last in a transaction,
-/// in key order, so concurrent writers on PostgreSQL never deadlock.
+/// points), keyed (kind, start day, points), and to `board_sharers` (people
+/// who shared per board period). Applied last in a transaction, in key
+/// order, so concurrent writers on PostgreSQL never deadlock.
 #[derive(Debug, Default)]
-pub struct PointBuckets(pub std::collections::BTreeMap<(i16, i32, i64), i64>);
+pub struct PointBuckets {
+    points: std::collections::BTreeMap<(i16, i32, i64), i64>,
+    sharers: std::collections::BTreeMap<(i16, i32), i64>,
+}
 
 impl PointBuckets {
+    /// A total's shares went from `old` to `new`: a first share makes one
+    /// more person who shared in that period.
+    pub fn shared(&mut self, kind: i16, start_day: i32, old: i64, new: i64) {
+        if old <= 0 && new > 0 {
+            *self.sharers.entry((kind, start_day)).or_default() += 1;
+        } else if old > 0 && new <= 0 {
+            *self.sharers.entry((kind, start_day)).or_default() -= 1;
+        }
+    }
+
+    /// The `board_sharers` changes that do something, in key order.
+    pub fn sharer_changes(&self) -> impl Iterator<Item = (&(i16, i32), &i64)> {
+        self.sharers.iter().filter(|(_, n)| **n != 0)
+    }
+
     /// A listed total went from `old` to `new` points (0 counts as absent).
     pub fn moved(&mut self, kind: i16, start_day: i32, old: i64, new: i64) {
         if old == new {
             return;
         }
         if old > 0 {
-            *self.0.entry((kind, start_day, old)).or_default() -= 1;
+            *self.points.entry((kind, start_day, old)).or_default() -= 1;
         }
         if new > 0 {
-            *self.0.entry((kind, start_day, new)).or_default() += 1;
+            *self.points.entry((kind, start_day, new)).or_default() += 1;
         }
     }
 
-    /// The changes that do something, in key order.
+    /// The `board_points` changes that do something, in key order.
     pub fn changes(&self) -> impl Iterator<Item = (&(i16, i32, i64), &i64)> {
-        self.0.iter().filter(|(_, n)| **n != 0)
+        self.points.iter().filter(|(_, n)| **n != 0)
     }
 }
 
@@ -865,5 +884,32 @@ impl AnalyticsDeltas {
                     .courses_completed += sign * n;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod bucket_tests {
+    use super::PointBuckets;
+
+    #[test]
+    fn only_a_first_share_in_a_period_adds_a_sharer() {
+        let mut b = PointBuckets::default();
+        b.shared(2, 100, 0, 1); // first share of the month
+        b.shared(2, 100, 1, 3); // more shares: the same person
+        b.shared(2, 100, 0, 0); // a click: no shares at all
+        b.shared(1, 98, 0, 2); // first share of the week
+        b.shared(1, 91, 4, 4);
+        let changes: Vec<_> = b.sharer_changes().map(|(k, n)| (*k, *n)).collect();
+        assert_eq!(changes, [((1, 98), 1), ((2, 100), 1)], "in key order");
+    }
+
+    #[test]
+    fn points_moving_between_values_keep_the_people_count() {
+        let mut b = PointBuckets::default();
+        b.moved(2, 100, 0, 10);
+        b.moved(2, 100, 10, 15);
+        b.moved(2, 100, 7, 7);
+        let changes: Vec<_> = b.changes().map(|(k, n)| (*k, *n)).collect();
+        assert_eq!(changes, [((2, 100, 15), 1)], "10 came and went");
     }
 }

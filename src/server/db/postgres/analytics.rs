@@ -334,14 +334,14 @@ impl AnalyticsStore for PgStore {
         to: i32,
     ) -> StoreResult<ParticipationRow> {
         if let (None, Some(key)) = (teams, key) {
-            // The whole company in a kept period: the period's totals hold
-            // who shared; the few people not active are subtracted, and
+            // The whole company in a kept period: the period keeps how many
+            // shared; the few people not active are subtracted, and
             // certificates (far fewer than people) are walked, so nothing
             // visits every person.
             return Ok(sqlx::query_as(
                 "select (select count(*) from person)
                          - (select count(*) from person where status <> 'active') as employees,
-                     (select count(*) from board_score where kind = $1 and start_day = $2 and shares > 0)
+                     coalesce((select sharers from board_sharers where kind = $1 and start_day = $2), 0)
                          - (select count(*) from person p join board_score s
                               on s.kind = $1 and s.start_day = $2 and s.person_id = p.person_id
                             where p.status <> 'active' and s.shares > 0) as sharers,

@@ -37,8 +37,9 @@ pub(super) async fn add_counters_to(
     }
     let mut totals = Vec::with_capacity(4);
     for key in crate::model::leaderboard::period_keys(day) {
-        let (points, listed) =
+        let (points, listed, shares) =
             add_to_total(conn, key.kind as i16, key.start_day, person, d).await?;
+        buckets.shared(key.kind as i16, key.start_day, shares - d.shares, shares);
         totals.push((key, points, listed));
     }
     // The rules the totals were just added under (on PostgreSQL, the rule
@@ -77,7 +78,8 @@ async fn rules(conn: &mut PgConnection) -> StoreResult<PointsRules> {
     })
 }
 
-/// Applies gathered `board_points` changes, in key order (see `PointBuckets`).
+/// Applies gathered `board_points` and `board_sharers` changes, in key
+/// order (see `PointBuckets`).
 pub(super) async fn apply_buckets(conn: &mut PgConnection, b: &PointBuckets) -> StoreResult<()> {
     for (&(kind, start_day, points), &n) in b.changes() {
         sqlx::query(
@@ -91,6 +93,31 @@ pub(super) async fn apply_buckets(conn: &mut PgConnection, b: &PointBuckets) -> 
         .execute(&mut *conn)
         .await?;
     }
+    for (&(kind, start_day), &n) in b.sharer_changes() {
+        sqlx::query(
+            "insert into board_sharers (kind, start_day, sharers) values ($1, $2, $3)
+             on conflict (kind, start_day) do update set sharers = board_sharers.sharers + excluded.sharers",
+        )
+        .bind(kind)
+        .bind(start_day)
+        .bind(n)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Recounts `board_sharers` from the totals (after a rebuild).
+async fn recount_sharers(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("delete from board_sharers")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "insert into board_sharers (kind, start_day, sharers)
+         select kind, start_day, count(*) from board_score where shares > 0 group by kind, start_day",
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -148,7 +175,7 @@ async fn add_to_total(
     start_day: i32,
     person: PersonId,
     d: &CounterDelta,
-) -> StoreResult<(i64, bool)> {
+) -> StoreResult<(i64, bool, i64)> {
     Ok(sqlx::query_as(
         "insert into board_score (kind, start_day, person_id, shares, human_clicks, unique_visitors,
              courses_completed, suggestions_approved, points, listed)
@@ -170,7 +197,7 @@ async fn add_to_total(
              courses_completed = board_score.courses_completed + excluded.courses_completed,
              suggestions_approved = board_score.suggestions_approved + excluded.suggestions_approved,
              points = board_score.points + excluded.points
-         returning points, listed",
+         returning points, listed, shares",
     )
     .bind(kind)
     .bind(start_day)
@@ -529,12 +556,28 @@ impl BoardStore for PgStore {
         Ok((stored, recount))
     }
 
+    async fn sharers_check(&self) -> StoreResult<(Vec<(i16, i32, i64)>, Vec<(i16, i32, i64)>)> {
+        let stored = sqlx::query_as(
+            "select kind, start_day, sharers from board_sharers where sharers <> 0
+             order by kind, start_day",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let recount = sqlx::query_as(
+            "select kind, start_day, count(*) from board_score where shares > 0
+             group by kind, start_day order by kind, start_day",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((stored, recount))
+    }
+
     async fn rebuild_counters(&self) -> StoreResult<()> {
         // Set-based, so that an upgrade (or the benchmark's generator) with
         // millions of events takes seconds, not one statement per row.
         let mut tx = self.pool.begin().await?;
         // Two instances upgrading at once: the second waits, then rebuilds the same.
-        sqlx::query("lock table person_day_stats, board_score, board_points, analytics_day, analytics_post, analytics_post_period in exclusive mode")
+        sqlx::query("lock table person_day_stats, board_score, board_points, board_sharers, analytics_day, analytics_post, analytics_post_period in exclusive mode")
             .execute(&mut *tx)
             .await?;
         sqlx::query("delete from person_day_stats")
@@ -576,6 +619,7 @@ impl BoardStore for PgStore {
             .await?;
         }
         recount_points(&mut tx).await?;
+        recount_sharers(&mut tx).await?;
         super::analytics::rebuild(&mut tx).await?;
         tx.commit().await?;
         Ok(())
