@@ -7,6 +7,7 @@ pub mod guard;
 pub mod image_upload;
 pub mod layout;
 pub mod notice;
+pub mod period;
 pub mod time;
 pub mod user;
 
@@ -14,4 +15,5 @@ pub use clipboard::copy_to_clipboard;
 pub use guard::{Forbidden, Guard, Loading, NotFound};
 pub use layout::Layout;
 pub use notice::{action_error, ErrorNotice, FieldError};
+pub use period::{DateRangeForm, KeepPeriod, PeriodTabs};
 pub use user::{use_user, UserResource};

@@ -7,7 +7,7 @@
 
 use crate::api::analytics::get_analytics;
 use crate::components::chart::{MetricChart, RateRing, SplitChart};
-use crate::components::{Guard, Loading};
+use crate::components::{DateRangeForm, Guard, KeepPeriod, Loading, PeriodTabs};
 use crate::i18n::numbers::{date, decimal, money, number, short_date};
 use crate::i18n::{error_text, use_i18n, AnalyticsTexts, SharingTexts};
 use crate::model::analytics::{
@@ -163,22 +163,7 @@ fn AnalyticsView(a: Analytics, lang: Lang) -> impl IntoView {
     let s = move || i18n.t().sharing;
     let b = move || i18n.t().boards;
     let scope = a.scope;
-    let current = a.period.param();
-    let tabs = ["week", "month", "quarter", "all"]
-        .into_iter()
-        .map(|p| {
-            let label = move || match p {
-                "week" => b().week,
-                "month" => b().month,
-                "quarter" => b().quarter,
-                _ => b().all_time,
-            };
-            let href = format!("/analytics?scope={}&period={p}", scope.param());
-            view! { <a class="tab" href=href aria-current=(p == current).then_some("page")>{label}</a> }
-        })
-        .collect_view();
-    let period_param = a.period.param();
-    let custom = matches!(a.period, Period::Custom { .. });
+    let period = a.period.param();
     let (from, to) = (a.from.to_string(), a.to.to_string());
     let (picker_from, picker_to) = (from.clone(), to.clone());
     let range = (t().range)(&date(lang, a.from), &date(lang, a.to));
@@ -287,7 +272,11 @@ fn AnalyticsView(a: Analytics, lang: Lang) -> impl IntoView {
     let (posts, topics) = (a.posts.clone(), a.topics.clone());
     let (first_c, last_c) = (first.clone(), last.clone());
     view! {
-        <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav>
+        <PeriodTabs
+            current=period
+            href=move |p| format!("/analytics?scope={}&period={p}", scope.param())
+            label=move || t().title
+        />
         <div class="filter-bar">
             {(choices.len() > 1).then(|| view! {
                 <Form method="GET" action="" attr:class="inline-form" attr:data-testid="scope-picker">
@@ -302,27 +291,11 @@ fn AnalyticsView(a: Analytics, lang: Lang) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <input type="hidden" name="period" value=period_param/>
-                    {custom.then(|| view! {
-                        <input type="hidden" name="from" value=picker_from/>
-                        <input type="hidden" name="to" value=picker_to/>
-                    })}
+                    <KeepPeriod period from=picker_from to=picker_to/>
                     <button type="submit" class="button">{move || b().show}</button>
                 </Form>
             })}
-            <Form method="GET" action="" attr:class="inline-form" attr:data-testid="date-picker">
-                <input type="hidden" name="scope" value=scope.param()/>
-                <input type="hidden" name="period" value="custom"/>
-                <label class="field">
-                    <span>{move || b().from}</span>
-                    <input type="date" name="from" value=from required/>
-                </label>
-                <label class="field">
-                    <span>{move || b().to}</span>
-                    <input type="date" name="to" value=to required/>
-                </label>
-                <button type="submit" class="button">{move || t().apply_dates}</button>
-            </Form>
+            <DateRangeForm scope=Some(scope.param()) from to submit=move || t().apply_dates/>
         </div>
         <p class="small muted" data-testid="analytics-range">{range}</p>
         <ul class="figures analytics-figures" data-testid="analytics-figures">

@@ -5,7 +5,7 @@
 //! can be bookmarked and the picker works before the WebAssembly loads.
 
 use crate::api::boards::{get_board, SetBoardOptOut};
-use crate::components::{Guard, Loading};
+use crate::components::{DateRangeForm, Guard, KeepPeriod, Loading, PeriodTabs};
 use crate::i18n::numbers::date;
 use crate::i18n::{error_text, use_i18n, BoardTexts};
 use crate::model::leaderboard::{
@@ -91,21 +91,6 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
     let t = move || i18n.t().boards;
     let scope = board.scope;
     let has_board = !board.choices.is_empty();
-    let current = board.period.param();
-    let tabs = ["week", "month", "quarter", "all"]
-        .into_iter()
-        .map(|p| {
-            let label = move || match p {
-                "week" => t().week,
-                "month" => t().month,
-                "quarter" => t().quarter,
-                _ => t().all_time,
-            };
-            view! {
-                <a class="tab" href=period_link(scope, p) aria-current=(p == current).then_some("page")>{label}</a>
-            }
-        })
-        .collect_view();
     let choices = board.choices.clone();
     // A custom range without a start (all time) starts on the 1st of the month.
     let to = date_value(Some(board.to_day));
@@ -114,21 +99,22 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
         None => format!("{}01", &to[..to.len().saturating_sub(2)]),
     };
     let scope_param = scope.map(|s| s.param()).unwrap_or_default();
-    let period_param = board.period.param();
+    let period = board.period.param();
     let csv = match board.period {
         Period::Custom { .. } => {
             format!("/leaderboard.csv?scope={scope_param}&period=custom&from={from}&to={to}")
         }
         p => format!("/leaderboard.csv?scope={scope_param}&period={}", p.param()),
     };
-    let custom = matches!(board.period, Period::Custom { .. });
     let (picker_from, picker_to) = (from.clone(), to.clone());
     let member = board.me.member;
     // A campaign has its own dates: no period tabs, no date picker.
     let campaign = board.campaign.clone();
     let dated = campaign.is_none();
     view! {
-        {dated.then(|| view! { <nav class="tabs" aria-label=move || t().title data-testid="period-tabs">{tabs}</nav> })}
+        {dated.then(|| view! {
+            <PeriodTabs current=period href=move |p| period_link(scope, p) label=move || t().title/>
+        })}
         <div class="filter-bar">
             // Changing the board keeps the period (and its dates).
             {has_board.then(|| view! {
@@ -150,28 +136,12 @@ fn BoardView(board: Board, opt_out: ServerAction<SetBoardOptOut>) -> impl IntoVi
                             }).collect_view()}
                         </select>
                     </label>
-                    <input type="hidden" name="period" value=period_param/>
-                    {custom.then(|| view! {
-                        <input type="hidden" name="from" value=picker_from/>
-                        <input type="hidden" name="to" value=picker_to/>
-                    })}
+                    <KeepPeriod period from=picker_from to=picker_to/>
                     <button type="submit" class="button">{move || t().show}</button>
                 </Form>
             })}
             {dated.then(|| view! {
-            <Form method="GET" action="" attr:class="inline-form" attr:data-testid="date-picker">
-                {scope.map(|s| view! { <input type="hidden" name="scope" value=s.param()/> })}
-                <input type="hidden" name="period" value="custom"/>
-                <label class="field">
-                    <span>{move || t().from}</span>
-                    <input type="date" name="from" value=from required/>
-                </label>
-                <label class="field">
-                    <span>{move || t().to}</span>
-                    <input type="date" name="to" value=to required/>
-                </label>
-                <button type="submit" class="button">{move || t().show}</button>
-            </Form>
+                <DateRangeForm scope=scope.map(|s| s.param()) from to submit=move || t().show/>
             })}
         </div>
         {campaign.map(|c| view! {
