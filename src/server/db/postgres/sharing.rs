@@ -4,7 +4,8 @@ use crate::model::{Channel, Followers, Network, PersonId, PostId};
 use crate::server::db::rows::{link_target, parse_channel, LinkTargetRow};
 use crate::server::db::{
     aggregate_clicks, map_unique, person_deltas, AnalyticsDeltas, ClickTotals, CounterDelta,
-    LinkReachRow, LinkTarget, NewShare, PointBuckets, SharingStore, StoreResult, StoredClick,
+    FastSet, LinkReachRow, LinkTarget, NewShare, PointBuckets, SharingStore, StoreResult,
+    StoredClick,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -137,7 +138,7 @@ impl SharingStore for PgStore {
         let mut tx = self.pool.begin().await?;
         // 1. Which (link, visitor) pairs are new: the insert returns only those.
         let (mut v_links, mut v_visitors, mut v_days) = (Vec::new(), Vec::new(), Vec::new());
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         for c in clicks {
             if let Some(v) = c.visitor.as_deref() {
                 if seen.insert((c.link_id, v)) {
