@@ -310,7 +310,7 @@ pub type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 /// counts once, on the day of its first click.
 pub fn aggregate_clicks(
     clicks: &[StoredClick],
-    new_visitors: std::collections::HashSet<(i64, String)>,
+    new_visitors: &std::collections::HashSet<(i64, String)>,
 ) -> Vec<ClickDelta> {
     // Borrowed: looking a click's visitor up copies nothing. Few visitors
     // are new in a batch (a link's repeat clicks are most of it).
@@ -518,7 +518,7 @@ mod click_tests {
             .into_iter()
             .map(|(l, v)| (l, v.to_string()))
             .collect();
-        let deltas = aggregate_clicks(&clicks, new);
+        let deltas = aggregate_clicks(&clicks, &new);
         let summary: Vec<_> = deltas
             .iter()
             .map(|d| {

@@ -171,6 +171,13 @@ impl LoadStore for PgStore {
         Ok(q.fetch_all(&self.pool).await?)
     }
 
+    async fn index_clicks_for_naive(&self) -> StoreResult<()> {
+        sqlx::query("create index if not exists naive_click_link_at on click (link_id, at)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn database_bytes(&self) -> StoreResult<i64> {
         Ok(
             sqlx::query_scalar("select pg_database_size(current_database())")

@@ -180,7 +180,7 @@ impl SharingStore for PgStore {
         .execute(&mut *tx)
         .await?;
         // 3. The counters, one statement per table.
-        let deltas = aggregate_clicks(clicks, new_visitors);
+        let deltas = aggregate_clicks(clicks, &new_visitors);
         let d_links: Vec<i64> = deltas.iter().map(|d| d.link_id).collect();
         let d_days: Vec<i32> = deltas.iter().map(|d| d.day).collect();
         let d_human: Vec<i64> = deltas.iter().map(|d| d.human_clicks).collect();

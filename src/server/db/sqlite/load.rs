@@ -177,6 +177,13 @@ impl LoadStore for SqliteStore {
         Ok(q.fetch_all(&self.pool).await?)
     }
 
+    async fn index_clicks_for_naive(&self) -> StoreResult<()> {
+        sqlx::query("create index if not exists naive_click_link_at on click (link_id, at)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn database_bytes(&self) -> StoreResult<i64> {
         sqlx::query("pragma wal_checkpoint(truncate)")
             .execute(&self.pool)

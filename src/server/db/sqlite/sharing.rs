@@ -176,7 +176,7 @@ impl SharingStore for SqliteStore {
             q.build().execute(&mut *tx).await?;
         }
         // 3. The counters, per link and per person.
-        let deltas = aggregate_clicks(clicks, new_visitors);
+        let deltas = aggregate_clicks(clicks, &new_visitors);
         for d in &deltas {
             sqlx::query(
                 "insert into link_stats (link_id, human_clicks, unique_visitors, bot_hits, last_click_at)
