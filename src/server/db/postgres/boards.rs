@@ -4,7 +4,7 @@ use crate::model::PersonId;
 use crate::server::db::PointsRow;
 use crate::server::db::{
     fold_days, AnalyticsDeltas, AuditEntry, BoardRow, BoardStore, CounterDelta, PersonDayRow,
-    PointBuckets, StoreResult,
+    PointBuckets, StoreResult, SHARERS_FROM_TOTALS,
 };
 use async_trait::async_trait;
 use sqlx::PgConnection;
@@ -112,10 +112,9 @@ async fn recount_sharers(conn: &mut PgConnection) -> StoreResult<()> {
     sqlx::query("delete from board_sharers")
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
-        "insert into board_sharers (kind, start_day, sharers)
-         select kind, start_day, count(*) from board_score where shares > 0 group by kind, start_day",
-    )
+    sqlx::query(&format!(
+        "insert into board_sharers (kind, start_day, sharers) {SHARERS_FROM_TOTALS}"
+    ))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -563,12 +562,9 @@ impl BoardStore for PgStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        let recount = sqlx::query_as(
-            "select kind, start_day, count(*) from board_score where shares > 0
-             group by kind, start_day order by kind, start_day",
-        )
-        .fetch_all(&self.pool)
-        .await?;
+        let recount = sqlx::query_as(SHARERS_FROM_TOTALS)
+            .fetch_all(&self.pool)
+            .await?;
         Ok((stored, recount))
     }
 
