@@ -202,66 +202,83 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     })
     .await?;
     row("my rank, this month", fast, naive);
-    let fast = measure(n, |_| {
-        let store = &store;
-        async move { analytics(store, None, month, from_day, to_day).await }
+    let company = vec![None; n];
+    let one_team: Vec<Option<i64>> = teams.iter().copied().map(Some).collect();
+    for (name, scope) in [("company", &company), ("team", &one_team)] {
+        let page = PageRange {
+            month,
+            from: from_day,
+            to: to_day,
+        };
+        analytics_rows(&store, name, scope, page, month_from, k).await?;
+    }
+    Ok(())
+}
+
+/// The month the analytics page is measured over.
+#[derive(Clone, Copy)]
+struct PageRange {
+    month: PeriodKey,
+    from: i32,
+    to: i32,
+}
+
+/// The analytics page for one scope (`scope[i]` in run i: the company, or
+/// a team per run), then each of its queries, all against the naive query
+/// per day and network over the same scope's raw clicks.
+async fn analytics_rows(
+    store: &Db,
+    name: &str,
+    scope: &[Option<i64>],
+    p: PageRange,
+    month_from: chrono::DateTime<Utc>,
+    naive_runs: usize,
+) -> anyhow::Result<()> {
+    let n = scope.len();
+    let scopes = |i: usize| [scope[i].unwrap_or(COMPANY_SCOPE)];
+    let teams = |i: usize| scope[i].map(|t| vec![t]);
+    let fast = measure(n, |i| analytics(store, scope[i], p.month, p.from, p.to)).await?;
+    let naive = measure(naive_runs.min(n), |i| async move {
+        Ok(store.naive_days(month_from, scope[i]).await?)
     })
     .await?;
-    let naive = measure(k, |_| async {
-        Ok(store.naive_days(month_from, None).await?)
-    })
-    .await?;
-    row("analytics, company, month", fast, naive);
-    // Each of the page's queries, against the naive per-day query alone.
-    let fast = measure(n, |_| async {
-        Ok(store.analytics_days(&scopes, from_day, to_day).await?)
+    row(&format!("analytics, {name}, month"), fast, naive);
+    let fast = measure(n, |i| async move {
+        Ok(store.analytics_days(&scopes(i), p.from, p.to).await?)
     })
     .await?;
     row("  per day and network", fast, naive);
-    for (name, key) in [
-        ("  top posts", Some(month)),
+    for (label, key) in [
+        ("  top posts", Some(p.month)),
         ("  top posts, from the days", None),
     ] {
-        let fast = measure(n, |_| async {
+        let fast = measure(n, |i| async move {
             Ok(store
-                .analytics_posts(&scopes, key, from_day, to_day, 10)
+                .analytics_posts(&scopes(i), key, p.from, p.to, 10)
                 .await?)
         })
         .await?;
-        row(name, fast, naive);
+        row(label, fast, naive);
     }
-    for (name, key) in [
-        ("  top topics", Some(month)),
+    for (label, key) in [
+        ("  top topics", Some(p.month)),
         ("  top topics, from the days", None),
     ] {
-        let fast = measure(n, |_| async {
+        let fast = measure(n, |i| async move {
             Ok(store
-                .analytics_topics(&scopes, key, from_day, to_day, 10)
+                .analytics_topics(&scopes(i), key, p.from, p.to, 10)
                 .await?)
         })
         .await?;
-        row(name, fast, naive);
+        row(label, fast, naive);
     }
-    let fast = measure(n, |_| async {
+    let fast = measure(n, |i| async move {
         Ok(store
-            .participation(None, Some(month), from_day, to_day)
+            .participation(teams(i).as_deref(), Some(p.month), p.from, p.to)
             .await?)
     })
     .await?;
     row("  participation", fast, naive);
-    let fast = measure(n, |i| {
-        let store = &store;
-        let team = teams[i];
-        async move { analytics(store, Some(team), month, from_day, to_day).await }
-    })
-    .await?;
-    let naive = measure(k, |i| {
-        let store = &store;
-        let team = teams[i];
-        async move { Ok(store.naive_days(month_from, Some(team)).await?) }
-    })
-    .await?;
-    row("analytics, team, month", fast, naive);
     Ok(())
 }
 
