@@ -345,12 +345,15 @@ impl AnalyticsStore for SqliteStore {
             // The whole company in a kept period: the period keeps how many
             // shared; the few people not active are subtracted, and
             // certificates (far fewer than people) are walked, so nothing
-            // visits every person. CROSS JOIN keeps SQLite to that order.
+            // visits every person. CROSS JOIN keeps SQLite to that order,
+            // and INDEXED BY to the few people not active: without it SQLite
+            // scans the (team, status) index of everyone (15 ms, not 0.4).
             return Ok(sqlx::query_as(
                 "select (select count(*) from person)
-                         - (select count(*) from person where status <> 'active') as employees,
+                         - (select count(*) from person indexed by person_not_active
+                            where status <> 'active') as employees,
                      coalesce((select sharers from board_sharers where kind = ?1 and start_day = ?2), 0)
-                         - (select count(*) from person p cross join board_score s
+                         - (select count(*) from person p indexed by person_not_active cross join board_score s
                               on s.kind = ?1 and s.start_day = ?2 and s.person_id = p.person_id
                             where p.status <> 'active' and s.shares > 0) as sharers,
                      (select count(distinct c.person_id) from certificate c
