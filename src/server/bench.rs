@@ -204,12 +204,12 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     row("my rank, this month", fast, naive);
     let company = vec![None; n];
     let one_team: Vec<Option<i64>> = teams.iter().copied().map(Some).collect();
+    let page = PageRange {
+        month,
+        from: from_day,
+        to: to_day,
+    };
     for (name, scope) in [("company", &company), ("team", &one_team)] {
-        let page = PageRange {
-            month,
-            from: from_day,
-            to: to_day,
-        };
         analytics_rows(&store, name, scope, page, month_from, k).await?;
     }
     Ok(())
