@@ -776,16 +776,16 @@ pub fn id_list(ids: &[i64]) -> String {
         .join(", ")
 }
 
-/// Changes to `board_points` (listed people per board period and number of
-/// points), keyed (kind, start day, points), and to `board_sharers` (people
-/// who shared per board period). Applied last in a transaction, in key
-/// order, so concurrent writers on PostgreSQL never deadlock.
 /// People who shared per board period, counted from the totals: what the
 /// rebuild stores in `board_sharers` and what the check compares it with.
 /// The same SQL on both backends.
 pub const SHARERS_FROM_TOTALS: &str = "select kind, start_day, count(*) as sharers from board_score
      where shares > 0 group by kind, start_day order by kind, start_day";
 
+/// Changes to `board_points` (listed people per board period and number of
+/// points), keyed (kind, start day, points), and to `board_sharers` (people
+/// who shared per board period). Applied last in a transaction, in key
+/// order, so concurrent writers on PostgreSQL never deadlock.
 #[derive(Debug, Default)]
 pub struct PointBuckets {
     points: std::collections::BTreeMap<(i16, i32, i64), i64>,
