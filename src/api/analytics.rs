@@ -18,5 +18,5 @@ pub async fn get_analytics(
 ) -> Result<Analytics, AppError> {
     let user = auth::require_user()?;
     let state = app_state()?;
-    analytics::analytics(&state, &user, scope, period).await
+    analytics::analytics(&state.db, &user, scope, period).await
 }

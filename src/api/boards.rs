@@ -17,7 +17,7 @@ use crate::server::{auth, services::boards, state::app_state};
 pub async fn get_board(scope: Option<BoardScope>, period: Period) -> Result<Board, AppError> {
     let user = auth::require_user()?;
     let state = app_state()?;
-    boards::board(&state, &user, scope, period).await
+    boards::board(&state.db, &user, scope, period).await
 }
 
 /// Keeps the signed-in person off every board (they still see their numbers).

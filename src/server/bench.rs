@@ -6,7 +6,10 @@
 //! it prints numbers and fails only if the counters disagree.
 
 use super::db::{self, Db, LoadSpec, COMPANY_SCOPE};
+use super::services;
+use crate::model::analytics::AnalyticsScope;
 use crate::model::leaderboard::{day_number, period_key, BoardScope, Period, PeriodKey};
+use crate::model::{CurrentUser, Lang, Role};
 use anyhow::{bail, Context};
 use chrono::{Datelike, Utc};
 use rand::{rngs::StdRng, Rng, SeedableRng};
@@ -202,6 +205,30 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     })
     .await?;
     row("my rank, this month", fast, naive);
+    // The whole board page, as the service serves it: the viewer's standing,
+    // the picker and the board, for a different admin each run.
+    let company_top = measure(k, |_| async {
+        Ok(store.naive_top(month_start, None, 100).await?)
+    })
+    .await?;
+    for (name, scope) in [("board page, company", false), ("board page, a team", true)] {
+        let fast = measure(n, |i| {
+            let store = &store;
+            let viewer = admin(people[i]);
+            let scope = if scope {
+                BoardScope::Team(teams[i])
+            } else {
+                BoardScope::Company
+            };
+            async move {
+                services::boards::board(store, &viewer, Some(scope), Period::Month)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("board page: {e:?}"))
+            }
+        })
+        .await?;
+        row(name, fast, company_top);
+    }
     let company = vec![None; n];
     let one_team: Vec<Option<i64>> = teams.iter().copied().map(Some).collect();
     let page = PageRange {
@@ -210,7 +237,7 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
         to: to_day,
     };
     for (name, scope) in [("company", &company), ("team", &one_team)] {
-        analytics_rows(&store, name, scope, page, month_from, k).await?;
+        analytics_rows(&store, name, scope, &people, page, month_from, k).await?;
     }
     Ok(())
 }
@@ -224,12 +251,14 @@ struct PageRange {
 }
 
 /// The analytics page for one scope (`scope[i]` in run i: the company, or
-/// a team per run), then each of its queries, all against the naive query
-/// per day and network over the same scope's raw clicks.
+/// a team per run, seen by admin `viewers[i]`), as the service serves it,
+/// then each of its queries on its own, all against the naive query per day
+/// and network over the same scope's raw clicks.
 async fn analytics_rows(
     store: &Db,
     name: &str,
     scope: &[Option<i64>],
+    viewers: &[i64],
     p: PageRange,
     month_from: chrono::DateTime<Utc>,
     naive_runs: usize,
@@ -237,7 +266,7 @@ async fn analytics_rows(
     let n = scope.len();
     let scopes = |i: usize| [scope[i].unwrap_or(COMPANY_SCOPE)];
     let teams = |i: usize| scope[i].map(|t| vec![t]);
-    let fast = measure(n, |i| analytics(store, scope[i], p.month, p.from, p.to)).await?;
+    let fast = measure(n, |i| analytics_page(store, viewers[i], scope[i])).await?;
     let naive = measure(naive_runs.min(n), |i| async move {
         Ok(store.naive_days(month_from, scope[i]).await?)
     })
@@ -282,27 +311,26 @@ async fn analytics_rows(
     Ok(())
 }
 
-/// The analytics page's queries: per day and network, top posts, top
-/// topics, participation.
-async fn analytics(
-    store: &Db,
-    team: Option<i64>,
-    month: PeriodKey,
-    from: i32,
-    to: i32,
-) -> anyhow::Result<()> {
-    let scopes = [team.unwrap_or(COMPANY_SCOPE)];
-    let teams = team.map(|t| vec![t]);
-    store.analytics_days(&scopes, from, to).await?;
-    store
-        .analytics_posts(&scopes, Some(month), from, to, 10)
-        .await?;
-    store
-        .analytics_topics(&scopes, Some(month), from, to, 10)
-        .await?;
-    store
-        .participation(teams.as_deref(), Some(month), from, to)
-        .await?;
+/// An admin of the company, as the pages see one.
+fn admin(id: i64) -> CurrentUser {
+    CurrentUser {
+        id,
+        name: String::new(),
+        email: String::new(),
+        roles: [Role::Admin].into_iter().collect(),
+        lang: Lang::Es,
+        team_id: None,
+        team_name: None,
+        location_id: None,
+    }
+}
+
+/// The analytics page of the month, as the service serves it.
+async fn analytics_page(store: &Db, viewer: i64, team: Option<i64>) -> anyhow::Result<()> {
+    let scope = team.map_or(AnalyticsScope::Company, AnalyticsScope::Team);
+    services::analytics::analytics(store, &admin(viewer), Some(scope), Period::Month)
+        .await
+        .map_err(|e| anyhow::anyhow!("analytics page: {e:?}"))?;
     Ok(())
 }
 

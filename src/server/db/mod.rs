@@ -100,6 +100,9 @@ pub trait PeopleStore: Send + Sync {
 #[async_trait]
 pub trait DirectoryStore: Send + Sync {
     async fn directory(&self) -> StoreResult<Directory>;
+    /// Team and location names alone, for the pickers of the board and
+    /// analytics pages: the directory also counts every team's members.
+    async fn scope_names(&self) -> StoreResult<ScopeNames>;
     async fn create_team(&self, name: &str, audit: &AuditEntry) -> StoreResult<TeamId>;
     async fn create_location(&self, name: &str, audit: &AuditEntry) -> StoreResult<LocationId>;
     async fn team_exists(&self, id: TeamId) -> StoreResult<bool>;

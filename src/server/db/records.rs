@@ -728,8 +728,9 @@ pub fn post_period_check_rows(days: &[AnalyticsCheckRow]) -> Vec<AnalyticsCheckR
     periods.into_values().collect()
 }
 
-/// Analytics counters of one day and channel, summed over the scopes asked for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+/// Analytics counters of one day and channel, summed over the scopes asked
+/// for. (Deserialize: SQLite reads these as one JSON array, fields in order.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow, serde::Deserialize)]
 pub struct AnalyticsDayRow {
     pub day: i32,
     pub channel: String,
@@ -928,4 +929,23 @@ mod bucket_tests {
         let changes: Vec<_> = b.changes().map(|(k, n)| (*k, *n)).collect();
         assert_eq!(changes, [((2, 100, 15), 1)], "10 came and went");
     }
+}
+
+/// Teams and locations by name (case-insensitive order), without counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScopeNames {
+    pub teams: Vec<(i64, String)>,
+    pub locations: Vec<(i64, String)>,
+}
+
+/// The split of `scope_names`' one query: kind 0 is a team, 1 a location.
+pub(crate) fn split_scope_names(rows: Vec<(i16, i64, String)>) -> ScopeNames {
+    let mut names = ScopeNames::default();
+    for (kind, id, name) in rows {
+        match kind {
+            0 => names.teams.push((id, name)),
+            _ => names.locations.push((id, name)),
+        }
+    }
+    names
 }

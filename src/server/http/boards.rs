@@ -41,7 +41,7 @@ pub async fn board_csv(
         q.from.as_deref(),
         q.to.as_deref(),
     );
-    match boards::board(&state, &user, scope, period).await {
+    match boards::board(&state.db, &user, scope, period).await {
         Ok(board) => {
             let name = format!(
                 "attachment; filename=\"leaderboard-{}-{}.csv\"",
@@ -132,7 +132,7 @@ pub async fn analytics_csv(
         q.from.as_deref(),
         q.to.as_deref(),
     );
-    match analytics::analytics(&state, &user, scope, period).await {
+    match analytics::analytics(&state.db, &user, scope, period).await {
         Ok(a) => {
             let name = format!(
                 "attachment; filename=\"analytics-{}-{}-{}-{}.csv\"",

@@ -6,19 +6,23 @@ use crate::model::analytics::{
     analytics_choices, Analytics, AnalyticsDay, AnalyticsScope, AnalyticsTable, AnalyticsViewer,
     NetworkSplit, Participation, RankedItem, TOP_ITEMS,
 };
-use crate::model::leaderboard::{date_of, day_range, period_key, Period, MAX_RANGE_DAYS};
+use crate::model::leaderboard::{
+    date_of, day_range, period_key, Period, PeriodKey, MAX_RANGE_DAYS,
+};
 use crate::model::{
     earned_value, AppError, Channel, CurrentUser, ErrorCode, FieldError, ReachFigures, Role,
 };
-use crate::server::db::{AnalyticsItemRow, COMPANY_SCOPE};
+use crate::model::{SharingSettings, TeamId};
+use crate::server::db::{
+    AnalyticsDayRow, AnalyticsItemRow, Db, ParticipationRow, ScopeNames, StoreResult, COMPANY_SCOPE,
+};
 use crate::server::services::sharing_settings;
-use crate::server::state::AppState;
 use chrono::Utc;
 use std::collections::BTreeMap;
 
-async fn viewer(state: &AppState, user: &CurrentUser) -> Result<AnalyticsViewer, AppError> {
+async fn viewer(db: &Db, user: &CurrentUser) -> Result<AnalyticsViewer, AppError> {
     let manages = if user.has(Role::Manager) {
-        state.db.managed_teams(user.id).await?
+        db.managed_teams(user.id).await?
     } else {
         Vec::new()
     };
@@ -44,15 +48,55 @@ fn item(r: AnalyticsItemRow) -> RankedItem {
     }
 }
 
+/// What the page reads once it knows the scope and the range.
+struct PageReads {
+    days: Vec<AnalyticsDayRow>,
+    posts: Vec<AnalyticsItemRow>,
+    topics: Vec<AnalyticsItemRow>,
+    participation: ParticipationRow,
+    settings: SharingSettings,
+    names: ScopeNames,
+}
+
+/// The page's reads depend on none of each other, so they are made at once:
+/// the page waits for the slowest, not for their sum. A kept period ignores
+/// `from` and `to` for posts, topics and participation; a custom range has both.
+async fn read_page(
+    db: &Db,
+    scopes: &[i64],
+    teams: Option<&[TeamId]>,
+    key: Option<PeriodKey>,
+    from: Option<i32>,
+    to: i32,
+) -> StoreResult<PageReads> {
+    let first = from.unwrap_or(0);
+    let (days, posts, topics, participation, settings, names) = tokio::try_join!(
+        db.analytics_days(scopes, first, to),
+        db.analytics_posts(scopes, key, first, to, TOP_ITEMS),
+        db.analytics_topics(scopes, key, first, to, TOP_ITEMS),
+        db.participation(teams, key, first, to),
+        sharing_settings::load(db),
+        db.scope_names(),
+    )?;
+    Ok(PageReads {
+        days,
+        posts,
+        topics,
+        participation,
+        settings,
+        names,
+    })
+}
+
 /// The page for a scope (the viewer's default with none) and period;
 /// refused for a scope the viewer may not see, whatever the URL says.
 pub async fn analytics(
-    state: &AppState,
+    db: &Db,
     user: &CurrentUser,
     scope: Option<AnalyticsScope>,
     period: Period,
 ) -> Result<Analytics, AppError> {
-    let v = viewer(state, user).await?;
+    let v = viewer(db, user).await?;
     let scope = scope
         .or_else(|| v.default_scope())
         .ok_or(AppError::Forbidden)?;
@@ -70,13 +114,17 @@ pub async fn analytics(
             },
         )]));
     }
-    let rows = state
-        .db
-        .analytics_days(&scopes, from.unwrap_or(0), to)
-        .await?;
+    let key = period_key(period, now);
+    let PageReads {
+        days: rows,
+        posts,
+        topics,
+        participation: p,
+        settings,
+        names,
+    } = read_page(db, &scopes, teams.as_deref(), key, from, to).await?;
     // All time starts on the first day anything happened.
-    let from = from.unwrap_or_else(|| rows.first().map_or(to, |r| r.day));
-    let settings = sharing_settings::load(&state.db).await?;
+    let from = from.unwrap_or_else(|| rows.iter().map(|r| r.day).min().unwrap_or(to));
 
     let mut days: Vec<AnalyticsDay> = (from..=to)
         .map(|d| AnalyticsDay {
@@ -115,21 +163,6 @@ pub async fn analytics(
     networks.sort_by(|a, b| {
         (b.figures.human_clicks, b.figures.shares).cmp(&(a.figures.human_clicks, a.figures.shares))
     });
-    let key = period_key(period, now);
-    let posts = state
-        .db
-        .analytics_posts(&scopes, key, from, to, TOP_ITEMS)
-        .await?;
-    let topics = state
-        .db
-        .analytics_topics(&scopes, key, from, to, TOP_ITEMS)
-        .await?;
-    let p = state
-        .db
-        .participation(teams.as_deref(), key, from, to)
-        .await?;
-    let dir = state.db.directory().await?;
-    let team_names: Vec<_> = dir.teams.into_iter().map(|t| (t.id, t.name)).collect();
     Ok(Analytics {
         scope,
         period,
@@ -148,7 +181,7 @@ pub async fn analytics(
             certified_sharers: p.certified_sharers,
         },
         currency: settings.currency,
-        choices: analytics_choices(&v, &team_names),
+        choices: analytics_choices(&v, &names.teams),
     })
 }
 

@@ -5,13 +5,13 @@
 
 use crate::model::leaderboard::{
     badges, board_choices, date_of, day_number, day_range, may_see, period_key, rank, Activity,
-    Board, BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, CampaignId,
-    Campaigns, MyStanding, NewCampaign, Period, PeriodKey, PeriodKind, PointsRules, ScopeChoice,
-    BOARD_TOP, MAX_RANGE_DAYS,
+    Board, BoardEntry, BoardScope, BoardSettings, BoardViewer, BoardVisibility, Campaign,
+    CampaignId, Campaigns, MyStanding, NewCampaign, Period, PeriodKey, PeriodKind, PointsRules,
+    ScopeChoice, BOARD_TOP, MAX_RANGE_DAYS,
 };
 use crate::model::my_data::{MyData, MyDay};
 use crate::model::{AppError, CurrentUser, ErrorCode, FieldError, Role};
-use crate::server::db::{AuditEntry, BoardRow, Db, PersonDayRow, StoreResult};
+use crate::server::db::{AuditEntry, BoardRow, Db, PersonDayRow, ScopeNames, StoreResult};
 use crate::server::state::AppState;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -83,9 +83,9 @@ pub async fn save_settings(
     Ok(settings(&state.db).await?)
 }
 
-async fn viewer(state: &AppState, user: &CurrentUser) -> Result<BoardViewer, AppError> {
+async fn viewer(db: &Db, user: &CurrentUser) -> StoreResult<BoardViewer> {
     let manages = if user.has(Role::Manager) {
-        state.db.managed_teams(user.id).await?
+        db.managed_teams(user.id).await?
     } else {
         Vec::new()
     };
@@ -97,18 +97,17 @@ async fn viewer(state: &AppState, user: &CurrentUser) -> Result<BoardViewer, App
     })
 }
 
-pub async fn choices(
-    state: &AppState,
+/// The boards the viewer may pick: teams and locations by name, then the
+/// campaigns under way and those ended in the last month (their results).
+fn choices(
     s: &BoardSettings,
     v: &BoardViewer,
-) -> Result<Vec<ScopeChoice>, AppError> {
-    let dir = state.db.directory().await?;
-    let teams: Vec<_> = dir.teams.into_iter().map(|t| (t.id, t.name)).collect();
-    let locations: Vec<_> = dir.locations.into_iter().map(|l| (l.id, l.name)).collect();
-    let mut out = board_choices(s, v, &teams, &locations);
-    // Campaigns under way, and those ended in the last month (their results).
+    names: ScopeNames,
+    campaigns: Vec<Campaign>,
+) -> Vec<ScopeChoice> {
+    let mut out = board_choices(s, v, &names.teams, &names.locations);
     let today = Utc::now().date_naive();
-    for c in state.db.campaigns().await? {
+    for c in campaigns {
         let scope = BoardScope::Campaign(c.id);
         let shown = c.from <= today && today - c.to <= chrono::Duration::days(CAMPAIGN_AFTERGLOW);
         if shown && may_see(s, v, scope) {
@@ -119,7 +118,7 @@ pub async fn choices(
             });
         }
     }
-    Ok(out)
+    out
 }
 
 /// Days a finished campaign stays in the picker.
@@ -186,26 +185,31 @@ fn sum_days(days: &[PersonDayRow], from: i32, to: i32) -> Activity {
 /// A board and the viewer's standing on it. With no scope, the first board
 /// the viewer may see; with none at all, only their own standing.
 pub async fn board(
-    state: &AppState,
+    db: &Db,
     user: &CurrentUser,
     scope: Option<BoardScope>,
     period: Period,
 ) -> Result<Board, AppError> {
     let now = Utc::now();
-    let s = settings(&state.db).await?;
-    let v = viewer(state, user).await?;
-    let choices = choices(state, &s, &v).await?;
+    // What every board needs, read at once: none depends on another.
+    let (s, v, names, campaigns, opted_out, all_time) = tokio::try_join!(
+        settings(db),
+        viewer(db, user),
+        db.scope_names(),
+        db.campaigns(),
+        db.board_opt_out(user.id),
+        all_time_activity(db, user.id),
+    )?;
+    let choices = choices(&s, &v, names, campaigns);
     let scope = match scope {
         Some(scope) if may_see(&s, &v, scope) => Some(scope),
         Some(_) => return Err(AppError::Forbidden),
         None => choices.first().map(|c| c.scope),
     };
     if let Some(BoardScope::Campaign(id)) = scope {
-        return campaign_board(state, user, id, period, s, choices).await;
+        return campaign_board(db, user, id, period, s, choices, opted_out, all_time).await;
     }
     let (from_day, to_day) = day_range(period, now);
-    let opted_out = state.db.board_opt_out(user.id).await?;
-    let all_time = all_time_activity(&state.db, user.id).await?;
     let mut me = MyStanding {
         badges: badges(&all_time),
         opted_out,
@@ -216,8 +220,7 @@ pub async fn board(
     let key = period_key(period, now);
     let from = from_day.unwrap_or(0);
     me.activity = match key {
-        Some(key) => state
-            .db
+        Some(key) => db
             .score_of(key, user.id)
             .await?
             .as_ref()
@@ -233,25 +236,23 @@ pub async fn board(
                     },
                 )]));
             }
-            sum_days(&state.db.person_days(user.id).await?, from, to_day)
+            sum_days(&db.person_days(user.id).await?, from, to_day)
         }
     };
     me.points = me.activity.points(&s.rules);
     let mut list = Vec::new();
     if let Some(scope) = scope {
         let top = BOARD_TOP as i64;
+        // The viewer's rank needs their points; the top does not.
         let (rows, (above, of)) = match key {
-            Some(key) => (
-                state.db.board_top(key, scope, top).await?,
-                state.db.board_rank(key, scope, me.points).await?,
-            ),
-            None => (
-                state.db.board_range(from, to_day, scope, top).await?,
-                state
-                    .db
-                    .board_range_rank(from, to_day, scope, me.points)
-                    .await?,
-            ),
+            Some(key) => tokio::try_join!(
+                db.board_top(key, scope, top),
+                db.board_rank(key, scope, me.points),
+            )?,
+            None => tokio::try_join!(
+                db.board_range(from, to_day, scope, top),
+                db.board_range_rank(from, to_day, scope, me.points),
+            )?,
         };
         list = entries(rows, user.id);
         me.of = of;
@@ -273,27 +274,28 @@ pub async fn board(
 
 /// A campaign's board: its topic's posts between its dates (up to today),
 /// whatever the period asked for.
+#[allow(clippy::too_many_arguments)]
 async fn campaign_board(
-    state: &AppState,
+    db: &Db,
     user: &CurrentUser,
     id: CampaignId,
     period: Period,
     s: BoardSettings,
     choices: Vec<ScopeChoice>,
+    opted_out: bool,
+    all_time: Activity,
 ) -> Result<Board, AppError> {
-    let campaign = state.db.campaign(id).await?.ok_or(AppError::NotFound)?;
+    let campaign = db.campaign(id).await?.ok_or(AppError::NotFound)?;
     // Until it starts, a campaign is the admins' (its results stay reachable after).
     if campaign.from > Utc::now().date_naive() && !user.has(Role::Admin) {
         return Err(AppError::NotFound);
     }
     let from = day_number(campaign.from);
     let to = day_number(campaign.to).min(day_number(Utc::now().date_naive()));
-    let all = state.db.campaign_board(campaign.topic_id, from, to).await?;
-    let opted_out = state.db.board_opt_out(user.id).await?;
-    let mine = state
-        .db
-        .campaign_score(campaign.topic_id, from, to, user.id)
-        .await?;
+    let (all, mine) = tokio::try_join!(
+        db.campaign_board(campaign.topic_id, from, to),
+        db.campaign_score(campaign.topic_id, from, to, user.id),
+    )?;
     let activity = mine.as_ref().map(activity).unwrap_or_default();
     let points = activity.points(&s.rules);
     let above = all.iter().filter(|r| r.points > points).count();
@@ -303,7 +305,7 @@ async fn campaign_board(
         rank: (!opted_out && points > 0).then_some(above + 1),
         of: all.len() as i64,
         member: true,
-        badges: badges(&all_time_activity(&state.db, user.id).await?),
+        badges: badges(&all_time),
         opted_out,
     };
     let top: Vec<BoardRow> = all.into_iter().take(BOARD_TOP).collect();

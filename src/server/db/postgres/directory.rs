@@ -1,7 +1,9 @@
 use super::{audit, PgStore};
 use crate::model::{Directory, Location, LocationId, Team, TeamId};
 use crate::server::db::rows::{LocationRow, TeamRow};
-use crate::server::db::{map_unique, AuditEntry, DirectoryStore, StoreResult};
+use crate::server::db::{
+    map_unique, split_scope_names, AuditEntry, DirectoryStore, ScopeNames, StoreResult,
+};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -11,6 +13,19 @@ impl DirectoryStore for PgStore {
             teams: self.teams().await?,
             locations: self.locations().await?,
         })
+    }
+
+    async fn scope_names(&self) -> StoreResult<ScopeNames> {
+        let rows: Vec<(i16, i64, String)> = sqlx::query_as(
+            "select kind, id, name from (
+                 select cast(0 as smallint) as kind, team_id as id, name from team
+                 union all
+                 select cast(1 as smallint), location_id, name from location
+             ) n order by kind, lower(name)",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(split_scope_names(rows))
     }
 
     async fn teams(&self) -> StoreResult<Vec<Team>> {

@@ -1,4 +1,4 @@
-use super::SqliteStore;
+use super::{json_rows, SqliteStore};
 use crate::model::leaderboard::PeriodKey;
 use crate::model::{PersonId, TeamId};
 use crate::server::db::PersonLinkDay;
@@ -270,19 +270,23 @@ impl AnalyticsStore for SqliteStore {
         from: i32,
         to: i32,
     ) -> StoreResult<Vec<AnalyticsDayRow>> {
+        // A row per day and network: one JSON array, not a row each.
         let sql = format!(
-            "select day, channel, sum(shares) as shares, sum(potential_reach) as potential_reach,
-                 sum(human_clicks) as human_clicks, sum(unique_visitors) as unique_visitors,
-                 sum(bot_hits) as bot_hits, sum(courses_completed) as courses_completed
-             from analytics_day where scope in ({}) and day between ? and ?
-             group by day, channel order by day, channel",
+            "select json_group_array(json_array(day, channel, shares, potential_reach, human_clicks,
+                     unique_visitors, bot_hits, courses_completed) order by day, channel)
+             from (select day, channel, sum(shares) as shares, sum(potential_reach) as potential_reach,
+                       sum(human_clicks) as human_clicks, sum(unique_visitors) as unique_visitors,
+                       sum(bot_hits) as bot_hits, sum(courses_completed) as courses_completed
+                   from analytics_day where scope in ({}) and day between ? and ?
+                   group by day, channel)",
             id_list(scopes)
         );
-        Ok(sqlx::query_as(&sql)
+        let json: String = sqlx::query_scalar(&sql)
             .bind(from)
             .bind(to)
-            .fetch_all(&self.pool)
-            .await?)
+            .fetch_one(&self.pool)
+            .await?;
+        json_rows(&json)
     }
 
     async fn analytics_posts(

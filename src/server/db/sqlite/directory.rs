@@ -1,7 +1,9 @@
-use super::{audit, SqliteStore};
+use super::{audit, json_rows, SqliteStore};
 use crate::model::{Directory, Location, LocationId, Team, TeamId};
 use crate::server::db::rows::{LocationRow, TeamRow};
-use crate::server::db::{map_unique, AuditEntry, DirectoryStore, StoreResult};
+use crate::server::db::{
+    map_unique, split_scope_names, AuditEntry, DirectoryStore, ScopeNames, StoreResult,
+};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -11,6 +13,19 @@ impl DirectoryStore for SqliteStore {
             teams: self.teams().await?,
             locations: self.locations().await?,
         })
+    }
+
+    async fn scope_names(&self) -> StoreResult<ScopeNames> {
+        // An admin's pickers list every team: one JSON array, not a row each.
+        let json: String = sqlx::query_scalar(
+            "select json_group_array(json_array(kind, id, name) order by kind, name collate nocase)
+             from (select 0 as kind, team_id as id, name from team
+                   union all
+                   select 1, location_id, name from location)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(split_scope_names(json_rows(&json)?))
     }
 
     async fn teams(&self) -> StoreResult<Vec<Team>> {

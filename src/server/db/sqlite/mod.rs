@@ -62,6 +62,16 @@ impl SqliteStore {
     }
 }
 
+/// Reads a list of hundreds of small rows as one JSON array that SQLite
+/// builds (`json_group_array` of `json_array`s, each in `T`'s field order).
+/// sqlx's SQLite driver hands every row from the connection's thread to the
+/// caller on its own, about 4 µs a row: measured, 130 rows took 0.43–0.58 ms
+/// as rows and 0.20 ms as one array.
+fn json_rows<T: serde::de::DeserializeOwned>(json: &str) -> StoreResult<Vec<T>> {
+    serde_json::from_str(json)
+        .map_err(|e| super::StoreError::Corrupt(format!("a list read as JSON: {e}")))
+}
+
 /// Appends to the audit trail inside the caller's transaction.
 async fn audit(conn: &mut SqliteConnection, e: &AuditEntry) -> StoreResult<()> {
     sqlx::query(
