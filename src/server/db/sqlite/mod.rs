@@ -23,6 +23,9 @@ use sqlx::{SqliteConnection, SqlitePool, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// How much of the database file reads may map (SQLite's own cap is 2 GiB).
+const MMAP_BYTES: u64 = 2 << 30;
+
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -37,7 +40,13 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            // Reads map the file instead of copying each page out of the OS
+            // cache with a system call: the counters' indexes are read a few
+            // pages per person, and a large database does not fit the
+            // default 2 MB page cache. Address space only; the OS still
+            // decides what stays in memory.
+            .pragma("mmap_size", MMAP_BYTES.to_string());
         let file = options.get_filename();
         if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
