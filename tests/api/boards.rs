@@ -465,27 +465,34 @@ async fn points_match(app: &TestApp, when: &str) {
     assert!(!kept.is_empty(), "{when}: someone shared");
     assert!(!stored.is_empty(), "{when}");
     let now = chrono::Utc::now();
+    let db = &app.state.db;
+    let dir = db.directory().await.unwrap();
+    let scopes: Vec<BoardScope> = std::iter::once(BoardScope::Company)
+        .chain(dir.teams.iter().map(|t| BoardScope::Team(t.id)))
+        .chain(dir.locations.iter().map(|l| BoardScope::Location(l.id)))
+        .collect();
+    let mut team_rows = 0;
     for period in [Period::Week, Period::Month, Period::AllTime] {
         let key = period_key(period, now).unwrap();
-        let db = &app.state.db;
-        let top = db
-            .board_top(key, BoardScope::Company, 10_000)
-            .await
-            .unwrap();
-        for row in &top {
-            let (above, of) = db
-                .board_rank(key, BoardScope::Company, row.points)
-                .await
-                .unwrap();
-            let counted = top.iter().filter(|r| r.points > row.points).count() as i64;
-            assert_eq!(
-                (above, of),
-                (counted, top.len() as i64),
-                "{when}: {period:?}, {} points",
-                row.points
-            );
+        for &scope in &scopes {
+            let top = db.board_top(key, scope, 10_000).await.unwrap();
+            if matches!(scope, BoardScope::Team(_)) {
+                team_rows += top.len();
+            }
+            // Each listed score, and someone with none (everyone listed is above).
+            let points = top.iter().map(|r| r.points).chain([0]);
+            for p in points {
+                let (above, of) = db.board_rank(key, scope, p).await.unwrap();
+                let counted = top.iter().filter(|r| r.points > p).count() as i64;
+                assert_eq!(
+                    (above, of),
+                    (counted, top.len() as i64),
+                    "{when}: {period:?}, {scope:?}, {p} points"
+                );
+            }
         }
     }
+    assert!(team_rows > 0, "{when}: team boards were checked");
 }
 
 async fn kept_totals_match(app: &TestApp, days: &[portavoz::server::db::PersonDayRow], when: &str) {
