@@ -165,6 +165,8 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     );
     let n = o.iterations;
     let k = o.naive_iterations;
+    // The month's naive top 100 is also what the board pages are set against.
+    let mut company_top = (0.0, 0.0, 0.0);
     for (name, key, from) in [
         ("top 100, this month", month, month_start),
         ("top 100, all time", all, None),
@@ -175,6 +177,9 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
         .await?;
         let naive = measure(k, |_| async { Ok(store.naive_top(from, None, 100).await?) }).await?;
         row(name, fast, naive);
+        if key == month {
+            company_top = naive;
+        }
     }
     let fast = measure(n, |i| {
         let store = &store;
@@ -207,10 +212,6 @@ pub async fn run(database_url: &str, o: BenchOptions) -> anyhow::Result<()> {
     row("my rank, this month", fast, naive);
     // The whole board page, as the service serves it: the viewer's standing,
     // the picker and the board, for a different admin each run.
-    let company_top = measure(k, |_| async {
-        Ok(store.naive_top(month_start, None, 100).await?)
-    })
-    .await?;
     for (name, scope) in [("board page, company", false), ("board page, a team", true)] {
         let fast = measure(n, |i| {
             let store = &store;
