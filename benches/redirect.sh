@@ -9,9 +9,10 @@
 # that goes through the queue to the batch writer; after the run the server
 # is stopped with SIGTERM and the stored clicks are counted.
 # PostgreSQL's processes are pinned to core 0 with the server for the run.
-# Each load runs ROUNDS times (default 3), alternating bare and /s/, and the
-# medians are reported, with the median of each round's own ratio (its /s/ run
-# against the bare run just before it); the target must hold both ways.
+# Each load runs ROUNDS times (default 3), alternating bare and /s/ (which
+# goes first alternates too), and the medians are reported, with the median
+# of each round's own ratio (its /s/ run against its bare run); the target
+# must hold both ways.
 # Env: DURATION (s per run, default 10), ROUNDS, CONNECTIONS (default 32), PORTAVOZ_TEST_POSTGRES_URL,
 # BIN (a server binary already built; skips the release build).
 set -euo pipefail
@@ -110,7 +111,13 @@ run_backend() { # $1 = sqlite | postgres
   # shared machine moves one round, not the result.
   for round in $(seq 1 "$ROUNDS"); do
     local b s
-    b=$(load /bench/bare "$DURATION"); s=$(load "$path" "$DURATION")
+    # Which load goes first alternates: a machine speeding up or slowing
+    # down through a round favours neither.
+    if (( round % 2 )); then
+      b=$(load /bench/bare "$DURATION"); s=$(load "$path" "$DURATION")
+    else
+      s=$(load "$path" "$DURATION"); b=$(load /bench/bare "$DURATION")
+    fi
     echo "  round $round: bare ${b% *}   /s/ ${s% *}   (req/s, p99 ms)"
     bare_runs+="$b;"; s_runs+="$s;"; sent=$(( sent + ${s##* } ))
   done
@@ -123,8 +130,8 @@ run_backend() { # $1 = sqlite | postgres
 import sys, statistics
 b, bare, bare99, s, s99, sent, stored, dropped, bare_runs, s_runs = sys.argv[1:]
 bare, bare99, s, s99, sent, stored = float(bare), float(bare99), float(s), float(s99), int(sent), int(stored)
-# Each round's /s/ against the bare run just before it: the machine's speed
-# drifts between rounds, and a pair sees the same drift.
+# Each round's /s/ against its own bare run: the machine's speed drifts
+# between rounds, and a pair sees the same drift.
 rates = lambda runs: [float(r.split()[0]) for r in runs.split(";") if r]
 paired = [x / y for x, y in zip(rates(s_runs), rates(bare_runs))]
 print(f"bare 302        {bare:>9.0f} req/s   p99 {bare99:6.2f} ms")

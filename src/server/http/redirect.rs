@@ -30,7 +30,7 @@ pub async fn follow(State(state): State<Arc<AppState>>, req: Request) -> Respons
         }
     };
     let headers = req.headers();
-    let visit = classify(req.method(), headers);
+    let (visit, agent) = classify(req.method(), headers);
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -40,11 +40,7 @@ pub async fn follow(State(state): State<Arc<AppState>>, req: Request) -> Respons
         at: Utc::now(),
         human: visit == Visit::Human,
         ip: client_ip(headers, peer, state.config.client_ip_header.as_deref()),
-        agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned(),
+        agent,
     });
     let snapshot = state.redirects.snapshot();
     if snapshot.crisis || link.retracted {

@@ -5,7 +5,7 @@
 use aho_corasick::AhoCorasick;
 use axum::http::{HeaderMap, HeaderName, Method};
 use std::collections::HashMap;
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visit {
@@ -189,19 +189,20 @@ fn is_prefetch(headers: &HeaderMap) -> bool {
         })
 }
 
-pub fn classify(method: &Method, headers: &HeaderMap) -> Visit {
-    if method != Method::GET || is_prefetch(headers) {
-        return Visit::Bot;
-    }
+/// What a visit is, and its user agent: shared with the verdict cache, so
+/// a click carries the agent to the writer without copying it.
+pub fn classify(method: &Method, headers: &HeaderMap) -> (Visit, Arc<str>) {
     let agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if remembered_is_bot(agent) {
+    let (bot, agent) = remembered_is_bot(agent);
+    let visit = if bot || method != Method::GET || is_prefetch(headers) {
         Visit::Bot
     } else {
         Visit::Human
-    }
+    };
+    (visit, agent)
 }
 
 /// Verdicts for user agents seen recently. Real traffic repeats a few
@@ -211,25 +212,30 @@ pub fn classify(method: &Method, headers: &HeaderMap) -> Visit {
 const REMEMBER: usize = 4096;
 const REMEMBER_LEN: usize = 512;
 
-fn remembered_is_bot(agent: &str) -> bool {
+fn remembered_is_bot(agent: &str) -> (bool, Arc<str>) {
     // foldhash rather than SipHash: as seeded per process, cheaper on
     // 100-byte keys, and the map is bounded whatever a client sends.
-    type Seen = HashMap<Box<str>, bool, foldhash::fast::RandomState>;
+    type Seen = HashMap<Arc<str>, bool, foldhash::fast::RandomState>;
     static SEEN: OnceLock<RwLock<Seen>> = OnceLock::new();
     let seen = SEEN.get_or_init(Default::default);
-    if let Some(verdict) = seen.read().ok().and_then(|m| m.get(agent).copied()) {
-        return verdict;
+    if let Some(hit) = seen
+        .read()
+        .ok()
+        .and_then(|m| m.get_key_value(agent).map(|(a, v)| (*v, a.clone())))
+    {
+        return hit;
     }
     let verdict = is_bot_agent(agent);
+    let agent: Arc<str> = agent.into();
     if agent.len() <= REMEMBER_LEN {
         if let Ok(mut m) = seen.write() {
             if m.len() >= REMEMBER {
                 m.clear();
             }
-            m.insert(agent.into(), verdict);
+            m.insert(agent.clone(), verdict);
         }
     }
-    verdict
+    (verdict, agent)
 }
 
 #[cfg(test)]
@@ -322,18 +328,23 @@ mod tests {
     fn remembered_verdicts_are_the_same_verdicts() {
         for _ in 0..2 {
             for (who, ua) in BOTS.iter().chain(HUMANS) {
-                assert_eq!(remembered_is_bot(ua), is_bot_agent(ua), "{who}");
+                let (bot, agent) = remembered_is_bot(ua);
+                assert_eq!(bot, is_bot_agent(ua), "{who}");
+                assert_eq!(&*agent, *ua, "the click carries the agent it came with");
             }
         }
         let long = format!("Mozilla/5.0 {}", "x".repeat(REMEMBER_LEN));
-        assert!(!remembered_is_bot(&long) && !remembered_is_bot(&long));
+        assert!(!remembered_is_bot(&long).0 && !remembered_is_bot(&long).0);
     }
 
     #[test]
     fn head_requests_and_prefetches_are_not_clicks() {
         let chrome = HUMANS[0].1;
-        assert_eq!(classify(&Method::GET, &headers(chrome, &[])), Visit::Human);
-        assert_eq!(classify(&Method::HEAD, &headers(chrome, &[])), Visit::Bot);
+        assert_eq!(
+            classify(&Method::GET, &headers(chrome, &[])).0,
+            Visit::Human
+        );
+        assert_eq!(classify(&Method::HEAD, &headers(chrome, &[])).0, Visit::Bot);
         for (k, v) in [
             ("sec-purpose", "prefetch"),
             ("sec-purpose", "prefetch;prerender"),
@@ -342,13 +353,13 @@ mod tests {
             ("x-moz", "prefetch"),
         ] {
             assert_eq!(
-                classify(&Method::GET, &headers(chrome, &[(k, v)])),
+                classify(&Method::GET, &headers(chrome, &[(k, v)])).0,
                 Visit::Bot,
                 "{k}: {v}"
             );
         }
         assert_eq!(
-            classify(&Method::GET, &HeaderMap::new()),
+            classify(&Method::GET, &HeaderMap::new()).0,
             Visit::Bot,
             "no user agent"
         );
